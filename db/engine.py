@@ -1,0 +1,163 @@
+"""Opening a database: URLs as users write them, SQLite durability, one unit of work per action."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+APP_NAME = "PressDesk"
+DB_ENV_VAR = "PRESSDESK_DB"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+_READ_ONLY = "pressdesk_read_only"
+
+
+class DatabaseUrlError(ValueError):
+    """A --db / PRESSDESK_DB value that is not a database we can open."""
+
+
+def default_database_path() -> Path:
+    """Return where the embedded SQLite file lives for this user."""
+    return user_data_path(APP_NAME, appauthor=False) / "pressdesk.sqlite"
+
+
+def resolve_database_url(value: str | None = None) -> URL:
+    """Turn what a user typed (or PRESSDESK_DB, or nothing) into a SQLAlchemy URL.
+
+    Accepts ``postgresql://user:pw@host:5432/db`` (and ``postgres://``), ``sqlite:///path``,
+    or a plain file path. PostgreSQL goes through psycopg 3.
+    """
+    text = (value if value is not None else os.environ.get(DB_ENV_VAR, "")).strip()
+    if not text:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return URL.create("sqlite+pysqlite", database=str(path))
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
+        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise DatabaseUrlError(f"Cannot read the database address {text!r}: {exc}") from exc
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            raise DatabaseUrlError(
+                "An in-memory SQLite database would lose everything on exit; give a file path, "
+                "e.g. sqlite:///home/me/pressdesk.sqlite"
+            )
+        return url.set(drivername="sqlite+pysqlite")
+    raise DatabaseUrlError(
+        f"Unsupported database {backend!r} in {text!r}: use sqlite:///path/to/file.sqlite "
+        "or postgresql://user:password@host:5432/dbname"
+    )
+
+
+def _install_sqlite_durability(engine: Engine) -> None:
+    """WAL, synchronous=FULL, a busy timeout and BEGIN IMMEDIATE for write transactions.
+
+    pysqlite's own transaction handling begins lazily and "upgrades" a read transaction to a
+    write one, which fails at once with "database is locked" when another connection has
+    committed meanwhile (FIELD-NOTES.md). Taking the write lock at BEGIN avoids that; the
+    busy timeout then makes a second writer wait instead of failing.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        read_only = connection.get_execution_options().get(_READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def make_engine(url: URL | str) -> Engine:
+    """Create an engine with the settings this application relies on."""
+    if isinstance(url, str):
+        url = resolve_database_url(url)
+    if url.get_backend_name() == "sqlite":
+        if url.database:
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        _install_sqlite_durability(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open database: the engine plus the way every user action gets its unit of work."""
+
+    url: URL
+    engine: Engine
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _read_sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        read_engine = self.engine.execution_options(**{_READ_ONLY: True})
+        self._read_sessions = sessionmaker(read_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for the embedded database."""
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        """The database as shown to a user: the file path, or the server without password."""
+        if self.is_sqlite:
+            return str(self.url.database)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextlib.contextmanager
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """One unit of work: commit when the block ends, roll back on any exception.
+
+        Args:
+            write: False for a read-only look (on SQLite it then does not take the write lock).
+        """
+        factory = self._sessions if write else self._read_sessions
+        with factory() as session:
+            try:
+                yield session
+                if write:
+                    session.commit()
+                else:
+                    session.rollback()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Database:
+    """Open (and by default upgrade to the current schema) the database the user asked for."""
+    url = value if isinstance(value, URL) else resolve_database_url(value)
+    database = Database(url=url, engine=make_engine(url))
+    if upgrade:
+        from db.migrate import upgrade_to_head  # noqa: PLC0415 - alembic import is slow; only when needed
+
+        upgrade_to_head(database.engine)
+    return database

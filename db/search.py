@@ -1,0 +1,307 @@
+"""Roster search: names in both scripts, organisations, e-mails and phone digits.
+
+One query function (:func:`search_contact_ids`) over one tokenisation, stored in whatever
+the engine does best:
+
+* SQLite: an FTS5 table ``contact_search`` (rowid = contact id) with prefix indexes.
+* PostgreSQL: a plain ``contact_search_token`` table (token, contact id) with a B-tree.
+
+Why our own tokens instead of FTS5's trigram tokenizer or ``LIKE '%…%'``: trigram finds
+nothing for 1–2 character terms (黃嘉, 陳 — the commonest Chinese name queries) and
+``LIKE`` scans every row. Han text is indexed as unigrams and bigrams, so any one or two
+characters from the middle of a name are one token; Latin words are matched by prefix; a
+phone number is indexed by the suffixes of its digits, so any run of digits typed — the
+last eight, or the number with its country code — is a prefix of one stored token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, text
+
+SEARCH_TABLE_WORDS = "contact_search"
+SEARCH_TABLE_PHONES = "contact_search_phone"
+SEARCH_TABLE_TOKENS = "contact_search_token"
+MIN_PHONE_SUFFIX = 3
+# FTS5 answers a prefix query lazily from a prefix index of exactly that length; a longer
+# prefix is expanded term by term up front. These lengths must match migration 0001.
+WORD_PREFIX_LENGTHS = (1, 2, 3, 4, 5)
+PHONE_PREFIX_LENGTHS = (2, 3, 4, 5)
+# On PostgreSQL words and phone suffixes share one token table; this keeps them apart.
+_PHONE_MARK = "#"
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+# Words, with letters and digits apart: "wong123" is "wong" + "123", so a name prefix
+# query does not have to merge the doclists of a million distinct "wongNNN" terms.
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+_SPLIT_HAN = re.compile(f"([{_HAN}]+)")
+
+
+def _fold(value: str) -> str:
+    """NFKC, case-fold and strip diacritics (what FTS5's unicode61 with diacritics=2 does)."""
+    value = unicodedata.normalize("NFKC", value).casefold()
+    if value.isascii():
+        return value
+    decomposed = unicodedata.normalize("NFD", value)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def _text_tokens(value: str) -> list[str]:
+    """Index tokens of free text: Han unigrams and bigrams, other words whole."""
+    tokens: list[str] = []
+    for chunk in _SPLIT_HAN.split(_fold(value)):
+        if not chunk:
+            continue
+        if _HAN_RUN.fullmatch(chunk):
+            tokens.extend(chunk)
+            tokens.extend(chunk[i : i + 2] for i in range(len(chunk) - 1))
+        else:
+            tokens.extend(_WORD.findall(chunk))
+    return tokens
+
+
+def phone_tokens(e164: str) -> list[str]:
+    """The digit suffixes of a phone number, so that any trailing run typed is a prefix."""
+    digits = e164.lstrip("+")
+    return [digits[i:] for i in range(len(digits) - MIN_PHONE_SUFFIX + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """What is indexed for one contact: word tokens and phone-digit tokens."""
+
+    words: str
+    phones: str
+
+
+def search_document(
+    names: Iterable[str | None],
+    emails: Iterable[str] = (),
+    phones: Iterable[str] = (),
+) -> SearchDocument:
+    """The tokens indexed for one contact, the same on every engine.
+
+    Args:
+        names: the contact's names, romanisation and title, and its organisation's names.
+        emails: e-mail addresses (split at their punctuation: june, wong, edelman, com).
+        phones: E.164 numbers.
+    """
+    words: list[str] = []
+    for name in names:
+        if name:
+            words.extend(_text_tokens(name))
+    for email in emails:
+        words.extend(_text_tokens(email))
+    digits: list[str] = []
+    for e164 in phones:
+        digits.extend(phone_tokens(e164))
+    return SearchDocument(" ".join(dict.fromkeys(words)), " ".join(dict.fromkeys(digits)))
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One token a query must match: exactly, or as a prefix of an indexed token."""
+
+    token: str
+    prefix: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QueryPlan:
+    """The terms of a query: every word term and every phone term must match."""
+
+    words: tuple[Term, ...]
+    phones: tuple[Term, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phones)
+
+    def exact_words(self) -> QueryPlan | None:
+        """The same query with long word prefixes taken as whole words (None if none are).
+
+        A prefix longer than the longest prefix index is expanded term by term, which is
+        slow for a common word (wong, scmp); the whole word is one lazy doclist.
+        """
+        longest = WORD_PREFIX_LENGTHS[-1]
+        if not any(t.prefix and len(t.token) > longest for t in self.words):
+            return None
+        words = tuple(
+            Term(t.token, prefix=False) if t.prefix and len(t.token) > longest else t
+            for t in self.words
+        )
+        return QueryPlan(words, self.phones)
+
+
+_PHONE_QUERY = re.compile(r"^[+(]?[\d\s().\-\u2010-\u2015/]*\d[\d\s().\-\u2010-\u2015]*$")
+
+
+def plan_query(query: str, phone_e164: str | None = None) -> QueryPlan:
+    """Translate what a user typed into the tokens every match must contain.
+
+    Args:
+        query: the search text.
+        phone_e164: the query read as a phone number, when it is one; its digits then
+            replace the digits typed, so "6986-5822" and "+852 6986 5822" both match.
+    """
+    folded = _fold(query).strip()
+    if phone_e164:
+        return QueryPlan((), (Term(phone_e164.lstrip("+"), prefix=True),))
+    if _PHONE_QUERY.match(folded):
+        digits = "".join(_DIGITS.findall(folded))
+        # A national number typed with its trunk 0 (020 7946 0000) is stored without it.
+        trimmed = digits.lstrip("0") if len(digits) > MIN_PHONE_SUFFIX else digits
+        return QueryPlan((), (Term(trimmed or digits, prefix=True),))
+    words: list[Term] = []
+    for chunk in _SPLIT_HAN.split(folded):
+        if not chunk:
+            continue
+        if _HAN_RUN.fullmatch(chunk):
+            if len(chunk) <= 2:
+                words.append(Term(chunk, prefix=False))
+            else:
+                words.extend(Term(chunk[i : i + 2], prefix=False) for i in range(len(chunk) - 1))
+            continue
+        words.extend(Term(word, prefix=True) for word in _WORD.findall(chunk))
+    return QueryPlan(tuple(dict.fromkeys(words)), ())
+
+
+def _fts5_expression(terms: Sequence[Term]) -> str:
+    parts = []
+    for term in terms:
+        quoted = '"' + term.token.replace('"', '""') + '"'
+        parts.append(quoted + "*" if term.prefix else quoted)
+    return " AND ".join(parts)
+
+
+def _sqlite_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int) -> list[int]:
+    clauses = []
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    if plan.words:
+        params["w"] = _fts5_expression(plan.words)
+        clauses.append(
+            f"SELECT rowid FROM {SEARCH_TABLE_WORDS} WHERE {SEARCH_TABLE_WORDS} MATCH :w"
+        )
+    if plan.phones:
+        params["p"] = _fts5_expression(plan.phones)
+        clauses.append(
+            f"SELECT rowid FROM {SEARCH_TABLE_PHONES} WHERE {SEARCH_TABLE_PHONES} MATCH :p"
+        )
+    sql = clauses[0]
+    if len(clauses) == 2:
+        sql += f" AND rowid IN ({clauses[1]})"
+    rows = connection.execute(text(f"{sql} ORDER BY rowid LIMIT :limit OFFSET :offset"), params)
+    return [row[0] for row in rows]
+
+
+def _token_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int) -> list[int]:
+    selects = []
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    terms = [(t.token, t.prefix) for t in plan.words]
+    terms += [(_PHONE_MARK + t.token, t.prefix) for t in plan.phones]
+    for i, (token, prefix) in enumerate(terms):
+        if prefix:
+            escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params[f"t{i}"] = escaped + "%"
+            selects.append(
+                f"SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE token LIKE :t{i} ESCAPE '\\'"
+            )
+        else:
+            params[f"t{i}"] = token
+            selects.append(f"SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE token = :t{i}")
+    sql = " INTERSECT ".join(selects)
+    rows = connection.execute(
+        text(
+            f"SELECT contact_id FROM ({sql}) AS m ORDER BY contact_id LIMIT :limit OFFSET :offset"
+        ),
+        params,
+    )
+    return [row[0] for row in rows]
+
+
+def search_contact_ids(
+    connection: Connection,
+    query: str,
+    *,
+    phone_e164: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[int]:
+    """Ids of the contacts matching every term of ``query``, in id order.
+
+    Results come in index order (contact id) so a page needs no sort of the whole match
+    set: that sort, not the index look-up, is what makes a search on a large roster slow.
+    When whole-word matches of a long word fill a page, those are the answer (a page of
+    "wong" never waits for "wongsakul"); otherwise every prefix match is.
+    """
+    plan = plan_query(query, phone_e164)
+    if not plan:
+        return []
+    run = _sqlite_ids if connection.dialect.name == "sqlite" else _token_ids
+    exact = plan.exact_words()
+    if exact is not None and len(run(connection, exact, limit, 0)) >= limit:
+        return run(connection, exact, limit, offset)
+    return run(connection, plan, limit, offset)
+
+
+def write_documents(
+    connection: Connection, documents: Sequence[tuple[int, SearchDocument]]
+) -> None:
+    """Store the search documents of these contacts, replacing what was indexed before."""
+    if not documents:
+        return
+    remove_documents(connection, [contact_id for contact_id, _ in documents])
+    insert_documents(connection, documents)
+
+
+def insert_documents(
+    connection: Connection, documents: Sequence[tuple[int, SearchDocument]]
+) -> None:
+    """Index contacts that are not indexed yet (a bulk import's new rows)."""
+    if not documents:
+        return
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            f"INSERT INTO {SEARCH_TABLE_WORDS}(rowid, doc) VALUES (?, ?)",
+            [(cid, doc.words) for cid, doc in documents],
+        )
+        connection.exec_driver_sql(
+            f"INSERT INTO {SEARCH_TABLE_PHONES}(rowid, doc) VALUES (?, ?)",
+            [(cid, doc.phones) for cid, doc in documents if doc.phones],
+        )
+        return
+    rows = [
+        {"token": token, "contact_id": cid}
+        for cid, doc in documents
+        for token in (*doc.words.split(), *(_PHONE_MARK + t for t in doc.phones.split()))
+    ]
+    if rows:
+        connection.execute(
+            text(
+                f"INSERT INTO {SEARCH_TABLE_TOKENS}(token, contact_id) "
+                "VALUES (:token, :contact_id) ON CONFLICT DO NOTHING"
+            ),
+            rows,
+        )
+
+
+def remove_documents(connection: Connection, contact_ids: Sequence[int]) -> None:
+    """Take these contacts out of the search index (deleted, or about to be re-indexed)."""
+    if not contact_ids:
+        return
+    if connection.dialect.name == "sqlite":
+        targets = [(SEARCH_TABLE_WORDS, "rowid"), (SEARCH_TABLE_PHONES, "rowid")]
+    else:
+        targets = [(SEARCH_TABLE_TOKENS, "contact_id")]
+    for table, column in targets:
+        statement = text(f"DELETE FROM {table} WHERE {column} IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        )
+        for start in range(0, len(contact_ids), 500):
+            connection.execute(statement, {"ids": list(contact_ids[start : start + 500])})

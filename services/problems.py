@@ -1,0 +1,63 @@
+"""The one shape in which every importer and validator reports what it fixed or doubts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How serious a problem is.
+
+    ``fixed``: the program corrected an obvious mistake and says so.
+    ``warning``: the value was kept or guessed, but a person should check it.
+    ``error``: the value was rejected.
+    """
+
+    FIXED = "fixed"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing that is wrong, fixed or doubtful about an input value.
+
+    Attributes:
+        severity: fixed, warning or error.
+        where: the place, as a person would look for it ("release.txt line 112").
+        field: the field the value belongs to ("phone", "email", "title").
+        value: the value as it was given.
+        message: what is wrong, in a sentence.
+        suggestion: the most likely correction, or None when there is none.
+    """
+
+    severity: Severity
+    where: str
+    field: str
+    value: str
+    message: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready form used by the command line and the reports."""
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return data
+
+    def located(self, where: str) -> Problem:
+        """Return a copy placed at ``where`` (validators do not know the file or line)."""
+        return Problem(self.severity, where, self.field, self.value, self.message, self.suggestion)
+
+
+class InputRejected(Exception):
+    """A user-facing error: the input was refused and nothing was written.
+
+    The command line exits 1 on it; the GUI shows ``message`` and the problems.
+    """
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems or [])
