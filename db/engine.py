@@ -16,6 +16,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+import db.indexing  # noqa: F401 - registers the listeners that keep the search index in step
+
 APP_NAME = "PressDesk"
 DB_ENV_VAR = "PRESSDESK_DB"
 SQLITE_BUSY_TIMEOUT_MS = 10_000

@@ -396,6 +396,18 @@ class SentEmail(SQLModel, table=True):
     created_by: str | None = Field(default=None, max_length=100)
 
 
+# --- Application metadata ----------------------------------------------------------------
+
+
+class AppMeta(SQLModel, table=True):
+    """Facts about this database itself (e.g. that the bundled release was offered once)."""
+
+    __tablename__ = "app_meta"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: str = ""
+
+
 # --- Audit -------------------------------------------------------------------------------
 
 

@@ -43,6 +43,11 @@ _DIGITS = re.compile(r"\d+")
 _SPLIT_HAN = re.compile(f"([{_HAN}]+)")
 
 
+def has_han(value: str | None) -> bool:
+    """True when the text holds Chinese characters (to tell a Chinese name from an English one)."""
+    return bool(value) and _HAN_RUN.search(value or "") is not None
+
+
 def _fold(value: str) -> str:
     """NFKC, case-fold and strip diacritics (what FTS5's unicode61 with diacritics=2 does)."""
     value = unicodedata.normalize("NFKC", value).casefold()
@@ -271,10 +276,11 @@ def insert_documents(
             f"INSERT INTO {SEARCH_TABLE_WORDS}(rowid, doc) VALUES (?, ?)",
             [(cid, doc.words) for cid, doc in documents],
         )
-        connection.exec_driver_sql(
-            f"INSERT INTO {SEARCH_TABLE_PHONES}(rowid, doc) VALUES (?, ?)",
-            [(cid, doc.phones) for cid, doc in documents if doc.phones],
-        )
+        phone_rows = [(cid, doc.phones) for cid, doc in documents if doc.phones]
+        if phone_rows:
+            connection.exec_driver_sql(
+                f"INSERT INTO {SEARCH_TABLE_PHONES}(rowid, doc) VALUES (?, ?)", phone_rows
+            )
         return
     rows = [
         {"token": token, "contact_id": cid}

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision: str = "0001"
@@ -25,13 +24,13 @@ def upgrade() -> None:
         "audit_entry",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("user", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("entity", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
+        sa.Column("user", sa.String(length=100), nullable=False),
+        sa.Column("entity", sa.String(length=50), nullable=False),
         sa.Column("entity_id", sa.Integer(), nullable=False),
-        sa.Column("action", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("field_name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
-        sa.Column("old_value", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("new_value", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("action", sa.String(length=20), nullable=False),
+        sa.Column("field_name", sa.String(length=100), nullable=True),
+        sa.Column("old_value", sa.String(), nullable=True),
+        sa.Column("new_value", sa.String(), nullable=True),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
@@ -40,11 +39,11 @@ def upgrade() -> None:
 
     op.create_table(
         "email_template",
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("language", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-        sa.Column("subject", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
-        sa.Column("body_text", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("body_html", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("language", sa.String(length=10), nullable=False),
+        sa.Column("subject", sa.String(length=500), nullable=False),
+        sa.Column("body_text", sa.String(), nullable=False),
+        sa.Column("body_html", sa.String(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("is_default", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -55,14 +54,14 @@ def upgrade() -> None:
     )
     op.create_table(
         "organization",
-        sa.Column("name_zh", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-        sa.Column("name_en", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-        sa.Column("short_name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
-        sa.Column("short_name_zh", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("website", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-        sa.Column("phone_region", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
-        sa.Column("notes", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("name_zh", sa.String(length=300), nullable=True),
+        sa.Column("name_en", sa.String(length=300), nullable=True),
+        sa.Column("short_name", sa.String(length=100), nullable=True),
+        sa.Column("short_name_zh", sa.String(length=100), nullable=True),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("website", sa.String(length=500), nullable=True),
+        sa.Column("phone_region", sa.String(length=2), nullable=False),
+        sa.Column("notes", sa.String(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
@@ -72,17 +71,17 @@ def upgrade() -> None:
     )
     op.create_table(
         "release",
-        sa.Column("title_zh", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-        sa.Column("title_en", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-        sa.Column("subtitle_zh", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
-        sa.Column("subtitle_en", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column("title_zh", sa.String(length=500), nullable=True),
+        sa.Column("title_en", sa.String(length=500), nullable=True),
+        sa.Column("subtitle_zh", sa.String(length=500), nullable=True),
+        sa.Column("subtitle_en", sa.String(length=500), nullable=True),
         sa.Column("issued_on", sa.Date(), nullable=True),
-        sa.Column("place", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column("place", sa.String(length=200), nullable=True),
         sa.Column("embargo_until", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("notes", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("notes", sa.String(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("fingerprint", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column("body", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("fingerprint", sa.String(length=64), nullable=True),
+        sa.Column("body", sa.String(), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
@@ -95,18 +94,16 @@ def upgrade() -> None:
 
     op.create_table(
         "contact",
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-        sa.Column("name_zh", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
-        sa.Column("name_en", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
-        sa.Column("romanisation", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
-        sa.Column("honorific", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
-        sa.Column("title_zh", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-        sa.Column("title_en", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("name_zh", sa.String(length=200), nullable=True),
+        sa.Column("name_en", sa.String(length=200), nullable=True),
+        sa.Column("romanisation", sa.String(length=200), nullable=True),
+        sa.Column("honorific", sa.String(length=40), nullable=True),
+        sa.Column("title_zh", sa.String(length=300), nullable=True),
+        sa.Column("title_en", sa.String(length=300), nullable=True),
         sa.Column("organization_id", sa.Integer(), nullable=True),
-        sa.Column(
-            "preferred_language", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False
-        ),
-        sa.Column("notes", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("preferred_language", sa.String(length=10), nullable=False),
+        sa.Column("notes", sa.String(), nullable=True),
         sa.Column("opt_out", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -140,10 +137,10 @@ def upgrade() -> None:
         "contact_email",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.Column("type", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("address", sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
-        sa.Column("address_key", sqlmodel.sql.sqltypes.AutoString(length=320), nullable=False),
-        sa.Column("raw", sqlmodel.sql.sqltypes.AutoString(length=400), nullable=False),
+        sa.Column("type", sa.String(length=20), nullable=False),
+        sa.Column("address", sa.String(length=320), nullable=False),
+        sa.Column("address_key", sa.String(length=320), nullable=False),
+        sa.Column("raw", sa.String(length=400), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["contact_id"], ["contact.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -160,10 +157,10 @@ def upgrade() -> None:
         "contact_phone",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.Column("type", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("e164", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("extension", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
-        sa.Column("raw", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("type", sa.String(length=20), nullable=False),
+        sa.Column("e164", sa.String(length=20), nullable=False),
+        sa.Column("extension", sa.String(length=20), nullable=True),
+        sa.Column("raw", sa.String(length=200), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["contact_id"], ["contact.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -177,7 +174,7 @@ def upgrade() -> None:
     op.create_table(
         "contact_tag",
         sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.Column("tag", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("tag", sa.String(length=100), nullable=False),
         sa.ForeignKeyConstraint(["contact_id"], ["contact.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("contact_id", "tag"),
     )
@@ -188,20 +185,20 @@ def upgrade() -> None:
         "inquiry",
         sa.Column("release_id", sa.Integer(), nullable=True),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("channel", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("channel", sa.String(length=20), nullable=False),
         sa.Column("journalist_id", sa.Integer(), nullable=True),
         sa.Column("outlet_id", sa.Integer(), nullable=True),
-        sa.Column("phone", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
-        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=320), nullable=True),
-        sa.Column("question", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("phone", sa.String(length=20), nullable=True),
+        sa.Column("email", sa.String(length=320), nullable=True),
+        sa.Column("question", sa.String(), nullable=False),
         sa.Column("deadline", sa.DateTime(timezone=True), nullable=True),
         sa.Column("owner_id", sa.Integer(), nullable=True),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("first_response_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("notes", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("notes", sa.String(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+        sa.Column("created_by", sa.String(length=100), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), server_default="1", nullable=False),
@@ -250,8 +247,8 @@ def upgrade() -> None:
         "release_spokesperson",
         sa.Column("release_id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
-        sa.Column("title_zh", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-        sa.Column("title_en", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
+        sa.Column("title_zh", sa.String(length=300), nullable=True),
+        sa.Column("title_en", sa.String(length=300), nullable=True),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["contact_id"],
@@ -266,13 +263,13 @@ def upgrade() -> None:
         sa.Column("contact_id", sa.Integer(), nullable=True),
         sa.Column("inquiry_id", sa.Integer(), nullable=True),
         sa.Column("release_id", sa.Integer(), nullable=True),
-        sa.Column("direction", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-        sa.Column("number", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
+        sa.Column("direction", sa.String(length=10), nullable=False),
+        sa.Column("number", sa.String(length=20), nullable=True),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("duration_seconds", sa.Integer(), nullable=False),
-        sa.Column("summary", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("summary", sa.String(), nullable=False),
         sa.Column("follow_up", sa.Boolean(), nullable=False),
-        sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+        sa.Column("created_by", sa.String(length=100), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["contact_id"],
@@ -299,16 +296,16 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("inquiry_id", sa.Integer(), nullable=True),
         sa.Column("template_id", sa.Integer(), nullable=True),
-        sa.Column("method", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("method", sa.String(length=20), nullable=False),
         sa.Column("sent_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("from_address", sqlmodel.sql.sqltypes.AutoString(length=400), nullable=False),
-        sa.Column("to_addresses", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("cc_addresses", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("subject", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
-        sa.Column("body_text", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("body_html", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-        sa.Column("message_id", sqlmodel.sql.sqltypes.AutoString(length=400), nullable=True),
-        sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
+        sa.Column("from_address", sa.String(length=400), nullable=False),
+        sa.Column("to_addresses", sa.String(), nullable=False),
+        sa.Column("cc_addresses", sa.String(), nullable=False),
+        sa.Column("subject", sa.String(length=1000), nullable=False),
+        sa.Column("body_text", sa.String(), nullable=False),
+        sa.Column("body_html", sa.String(), nullable=True),
+        sa.Column("message_id", sa.String(length=400), nullable=True),
+        sa.Column("created_by", sa.String(length=100), nullable=True),
         sa.ForeignKeyConstraint(
             ["inquiry_id"],
             ["inquiry.id"],
@@ -322,6 +319,12 @@ def upgrade() -> None:
     with op.batch_alter_table("sent_email", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_sent_email_inquiry_id"), ["inquiry_id"], unique=False)
 
+    op.create_table(
+        "app_meta",
+        sa.Column("key", sa.String(length=100), nullable=False),
+        sa.Column("value", sa.String(), nullable=False),
+        sa.PrimaryKeyConstraint("key"),
+    )
     _create_search_index()
 
 
@@ -351,6 +354,7 @@ def _create_search_index() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("app_meta")
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE contact_search")
         op.execute("DROP TABLE contact_search_phone")

@@ -1,0 +1,1 @@
+"""The Qt desktop application. Widgets call services; they never hold a session."""

@@ -1,0 +1,108 @@
+"""Finding the record an incoming organisation or contact already has, so imports merge.
+
+The rules, in order (the first that finds someone wins):
+contacts: the same e-mail address (case-insensitive), the same E.164 phone number, the
+same Chinese name in the same organisation, the same English name in the same organisation;
+organisations: the same Chinese name, English name or short name (case-insensitive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from db.models import Contact, ContactEmail, ContactPhone, Organization
+
+
+def _fold(value: str | None) -> str | None:
+    return " ".join(value.split()).casefold() if value and value.strip() else None
+
+
+def find_organization(
+    session: Session,
+    *,
+    name_zh: str | None = None,
+    name_en: str | None = None,
+    short_name: str | None = None,
+) -> Organization | None:
+    """The live organisation known by any of these names, or None."""
+    clauses = []
+    if name_zh and name_zh.strip():
+        clauses.append(col(Organization.name_zh) == name_zh.strip())
+        clauses.append(col(Organization.short_name_zh) == name_zh.strip())
+    for value in (name_en, short_name):
+        folded = _fold(value)
+        if folded:
+            clauses.append(func.lower(col(Organization.name_en)) == folded)
+            clauses.append(func.lower(col(Organization.short_name)) == folded)
+    if not clauses:
+        return None
+    return session.scalars(
+        select(Organization)
+        .where(or_(*clauses), col(Organization.deleted_at).is_(None))
+        .order_by(col(Organization.id))
+        .limit(1)
+    ).first()
+
+
+def find_contact(
+    session: Session,
+    *,
+    email_keys: Iterable[str] = (),
+    phones: Iterable[str] = (),
+    name_zh: str | None = None,
+    name_en: str | None = None,
+    organization_id: int | None = None,
+) -> tuple[Contact | None, str]:
+    """The live contact this incoming one is, and why ("e-mail", "phone", "name"), or (None, "")."""
+    live = col(Contact.deleted_at).is_(None)
+    keys = [k for k in email_keys if k]
+    if keys:
+        found = session.scalars(
+            select(Contact)
+            .join(ContactEmail, col(ContactEmail.contact_id) == col(Contact.id))
+            .where(col(ContactEmail.address_key).in_(keys), live)
+            .order_by(col(Contact.id))
+            .limit(1)
+        ).first()
+        if found is not None:
+            return found, "e-mail"
+    numbers = [p for p in phones if p]
+    if numbers:
+        found = session.scalars(
+            select(Contact)
+            .join(ContactPhone, col(ContactPhone.contact_id) == col(Contact.id))
+            .where(col(ContactPhone.e164).in_(numbers), live)
+            .order_by(col(Contact.id))
+            .limit(1)
+        ).first()
+        if found is not None:
+            return found, "phone"
+    org_clause = (
+        col(Contact.organization_id).is_(None)
+        if organization_id is None
+        else col(Contact.organization_id) == organization_id
+    )
+    if name_zh and name_zh.strip():
+        found = session.scalars(
+            select(Contact)
+            .where(col(Contact.name_zh) == name_zh.strip(), org_clause, live)
+            .order_by(col(Contact.id))
+            .limit(1)
+        ).first()
+        if found is not None:
+            return found, "name"
+    folded = _fold(name_en)
+    if folded:
+        found = session.scalars(
+            select(Contact)
+            .where(func.lower(col(Contact.name_en)) == folded, org_clause, live)
+            .order_by(col(Contact.id))
+            .limit(1)
+        ).first()
+        if found is not None:
+            return found, "name"
+    return None, ""
