@@ -8,6 +8,7 @@ traceback to the log file and re-raised.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,7 +23,8 @@ from services.inquiries import InquiryCreate, add_inquiry, list_inquiries, valid
 from services.logs import setup_logging
 from services.phones import check_phone
 from services.problems import InputRejected, Problem
-from services.release_import import ImportReport, import_release_file, rejection_report
+from services.import_report import ImportReport, rejection_report
+from services.release_import import import_release_file
 from services.roster import list_releases, lookup_number, search_contacts
 
 EXIT_OK = 0
@@ -30,6 +32,16 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 
 log = logging.getLogger("pressdesk")
+
+Handler = Callable[["Database", argparse.Namespace], int]
+CommandFactory = Callable[[str, str], argparse.ArgumentParser]
+
+# Feature modules that add commands: each has ``add_commands(command) -> dict[name, handler]``
+# where ``command(name, help)`` returns a sub-parser that already has ``--json``.
+FEATURE_MODULES: tuple[str, ...] = (
+    "cli.exchange",
+    "cli.replies",
+)
 
 
 class _UsageError(Exception):
@@ -103,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email")
     add.add_argument("--deadline", help="ISO 8601, e.g. 2023-12-01T17:00+08:00")
     add.add_argument("--owner", type=int, help="contact id of the officer who owns it")
+    for module in FEATURE_MODULES:
+        _FEATURE_HANDLERS.update(importlib.import_module(module).add_commands(command))
     return parser
 
 
@@ -313,7 +327,8 @@ def _cmd_inquiries(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+_FEATURE_HANDLERS: dict[str, Handler] = {}
+_COMMANDS: dict[str, Handler] = {
     "import": _cmd_import,
     "contacts": _cmd_contacts,
     "lookup": _cmd_lookup,
@@ -352,7 +367,8 @@ def run(argv: Sequence[str]) -> int:
         emit_error(str(exc))
         return EXIT_REJECTED
     try:
-        return _run_guarded(lambda: _COMMANDS[args.command](database, args))
+        handler = _COMMANDS.get(args.command) or _FEATURE_HANDLERS[args.command]
+        return _run_guarded(lambda: handler(database, args))
     finally:
         database.dispose()
 

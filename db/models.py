@@ -160,7 +160,7 @@ class ContactBase(SQLModel):
     """The fields a person edits on a contact."""
 
     kind: str = Field(default=ContactKind.PERSON, max_length=10)
-    name_zh: str | None = Field(default=None, max_length=200)
+    name_zh: str | None = Field(default=None, max_length=200, index=True)
     name_en: str | None = Field(default=None, max_length=200)
     romanisation: str | None = Field(default=None, max_length=200)
     honorific: str | None = Field(default=None, max_length=40)
@@ -185,6 +185,10 @@ class Contact(ContactBase, table=True):
     version: int = Field(default=1, sa_column=_contact_version)
 
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _contact_version}
+
+
+# Imports match English names case-insensitively ("June Wong" = "JUNE WONG").
+sa.Index("ix_contact_name_en_lower", sa.func.lower(Contact.__table__.c.name_en))  # type: ignore[attr-defined]
 
 
 class ContactTag(SQLModel, table=True):

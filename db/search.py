@@ -60,6 +60,8 @@ def _fold(value: str) -> str:
 
 def _text_tokens(value: str) -> list[str]:
     """Index tokens of free text: Han unigrams and bigrams, other words whole."""
+    if value.isascii():
+        return _WORD.findall(value.lower())
     tokens: list[str] = []
     for chunk in _SPLIT_HAN.split(_fold(value)):
         if not chunk:
@@ -86,24 +88,34 @@ class SearchDocument:
     phones: str
 
 
+def org_tokens(names: Iterable[str | None]) -> list[str]:
+    """The tokens of an organisation's names (computed once, shared by all its contacts)."""
+    tokens: list[str] = []
+    for name in names:
+        if name:
+            tokens.extend(_text_tokens(name))
+    return tokens
+
+
 def search_document(
     names: Iterable[str | None],
     emails: Iterable[str] = (),
     phones: Iterable[str] = (),
+    organization: Sequence[str] = (),
 ) -> SearchDocument:
     """The tokens indexed for one contact, the same on every engine.
 
     Args:
-        names: the contact's names, romanisation and title, and its organisation's names.
+        names: the contact's names, romanisation and title (and its organisation's names
+            when ``organization`` is not given).
         emails: e-mail addresses (split at their punctuation: june, wong, edelman, com).
         phones: E.164 numbers.
+        organization: the organisation's tokens from :func:`org_tokens`.
     """
-    words: list[str] = []
-    for name in names:
-        if name:
-            words.extend(_text_tokens(name))
+    words = org_tokens(names)
     for email in emails:
         words.extend(_text_tokens(email))
+    words.extend(organization)
     digits: list[str] = []
     for e164 in phones:
         digits.extend(phone_tokens(e164))

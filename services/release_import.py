@@ -7,10 +7,7 @@ already holds, and writes everything in one unit of work, or nothing.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,120 +26,22 @@ from db.models import (
     ReleaseMediaContact,
     ReleaseSpokesperson,
 )
-from services.emails import check_email, email_key
+from services.import_report import ImportReport
 from services.matching import find_contact, find_organization
-from services.phones import check_phone, guess_phone_label
-from services.problems import InputRejected, Problem, Severity
+from services.problems import Problem, Severity
 from services.release_parser import (
     ParsedContact,
     ParsedOrganization,
     ParsedRelease,
     ParsedSpokesperson,
-    RawValue,
     parse_release,
 )
 from services.text_files import read_text_file
-
-COUNTED = (
-    "releases",
-    "organizations",
-    "contacts",
-    "phones",
-    "emails",
-    "media_contacts",
-    "spokespeople",
-)
-
-
-@dataclass
-class ImportReport:
-    """What an import did (or, for a dry run, would do) and every problem it met."""
-
-    source: str
-    written: bool = False
-    created: Counter[str] = field(default_factory=Counter)
-    problems: list[Problem] = field(default_factory=list)
-    release_id: int | None = None
-    merged: list[str] = field(default_factory=list)
-
-    @property
-    def has_errors(self) -> bool:
-        """True when at least one value was rejected."""
-        return any(p.severity == Severity.ERROR for p in self.problems)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of the command line's ``import``."""
-        return {
-            "written": self.written,
-            "created": {key: self.created.get(key, 0) for key in COUNTED},
-            "problems": [p.to_dict() for p in self.problems],
-            "release_id": self.release_id,
-            "merged": self.merged,
-        }
-
-
-@dataclass
-class _PhoneRow:
-    e164: str
-    extension: str | None
-    type: str
-    raw: str
-
-
-@dataclass
-class _EmailRow:
-    address: str
-    type: str
-    raw: str
+from services.value_checks import EmailValue, PhoneValue, validate_email_text, validate_phone_text
 
 
 def _where(source: str, line: int | None) -> str:
     return f"{source} line {line}" if line else source
-
-
-def validate_phone_field(
-    raw: RawValue, region: str, source: str, unparsed: list[str]
-) -> tuple[list[_PhoneRow], list[Problem]]:
-    """Validate one phone field (maybe several numbers); invalid text goes to ``unparsed``."""
-    where = _where(source, raw.line)
-    check = check_phone(raw.text, region, field="phone", where=where)
-    rows = [
-        _PhoneRow(n.e164, n.extension, guess_phone_label(n, raw.label), n.input)
-        for n in check.numbers
-        if n.valid and n.e164
-    ]
-    unparsed.extend(n.input for n in check.numbers if not n.valid)
-    return rows, list(check.problems)
-
-
-def validate_email_field(
-    raw: RawValue, kind: str, source: str, unparsed: list[str]
-) -> tuple[_EmailRow | None, list[Problem]]:
-    """Validate one e-mail; apply an obvious fix (and say so), else keep the text aside."""
-    where = _where(source, raw.line)
-    check = check_email(raw.text, field="email", where=where)
-    email_type = "team" if kind == ContactKind.MAILBOX else "work"
-    if check.valid and check.normalized:
-        return _EmailRow(check.normalized, email_type, raw.text), list(check.problems)
-    if check.obvious_fix and check.suggestion:
-        fixed = check_email(check.suggestion, field="email", where=where)
-        if fixed.valid and fixed.normalized:
-            problems = [
-                Problem(
-                    Severity.FIXED,
-                    p.where,
-                    p.field,
-                    p.value,
-                    f"{p.message} Imported as {fixed.normalized}.",
-                    p.suggestion,
-                )
-                if p.severity == Severity.ERROR
-                else p
-                for p in check.problems
-            ]
-            return _EmailRow(fixed.normalized, email_type, raw.text), problems
-    unparsed.append(raw.text)
-    return None, list(check.problems)
 
 
 class _ReleaseWriter:
@@ -202,20 +101,28 @@ class _ReleaseWriter:
         org = self.organization(parsed.organization_key)
         region = org.phone_region if org is not None else "HK"
         unparsed: list[str] = []
-        phones: list[_PhoneRow] = []
-        emails: list[_EmailRow] = []
+        phones: list[PhoneValue] = []
+        emails: list[EmailValue] = []
+        email_type = "team" if parsed.kind == ContactKind.MAILBOX else "work"
         for raw in parsed.phones:
-            rows, problems = validate_phone_field(raw, region, self.report.source, unparsed)
-            phones.extend(rows)
+            values, invalid, problems = validate_phone_text(
+                raw.text, region=region, where=_where(self.report.source, raw.line), label=raw.label
+            )
+            phones.extend(values)
+            unparsed.extend(invalid)
             self.report.problems.extend(problems)
         for raw in parsed.emails:
-            row, problems = validate_email_field(raw, parsed.kind, self.report.source, unparsed)
-            if row is not None:
-                emails.append(row)
+            value, problems = validate_email_text(
+                raw.text, where=_where(self.report.source, raw.line), type_=email_type
+            )
+            if value is None:
+                unparsed.append(raw.text)
+            else:
+                emails.append(value)
             self.report.problems.extend(problems)
         contact, why = find_contact(
             self.session,
-            email_keys=[email_key(e.address) for e in emails],
+            email_keys=[e.key for e in emails],
             phones=[p.e164 for p in phones],
             name_zh=parsed.name_zh,
             name_en=parsed.name_en,
@@ -246,7 +153,7 @@ class _ReleaseWriter:
         self._add_emails(contact, emails)
         return contact
 
-    def _add_phones(self, contact: Contact, phones: list[_PhoneRow]) -> None:
+    def _add_phones(self, contact: Contact, phones: list[PhoneValue]) -> None:
         assert contact.id is not None
         existing = set(
             self.session.scalars(
@@ -271,7 +178,7 @@ class _ReleaseWriter:
             position += 1
             self.report.created["phones"] += 1
 
-    def _add_emails(self, contact: Contact, emails: list[_EmailRow]) -> None:
+    def _add_emails(self, contact: Contact, emails: list[EmailValue]) -> None:
         assert contact.id is not None
         existing = set(
             self.session.scalars(
@@ -282,7 +189,7 @@ class _ReleaseWriter:
         )
         position = len(existing)
         for row in emails:
-            key = email_key(row.address)
+            key = row.key
             if key in existing:
                 continue
             existing.add(key)
@@ -449,11 +356,3 @@ def import_release_file(
     """
     decoded = read_text_file(path)
     return import_release_text(database, decoded.text, source=Path(path).name, dry_run=dry_run)
-
-
-def rejection_report(source: str, error: InputRejected) -> ImportReport:
-    """The report of an import refused as a whole (nothing written)."""
-    problems = error.problems or [
-        Problem(Severity.ERROR, source, "file", source, error.message, None)
-    ]
-    return ImportReport(source=source, problems=list(problems))

@@ -120,6 +120,8 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_contact_organization_id"), ["organization_id"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_contact_name_zh"), ["name_zh"], unique=False)
+        batch_op.create_index("ix_contact_name_en_lower", [sa.text("lower(name_en)")], unique=False)
 
     op.create_table(
         "release_issuer",

@@ -1,0 +1,86 @@
+"""Validating the phone and e-mail values an importer found, the same way for every source.
+
+An importer may apply an obvious fix (a trailing "/", "mailto:") but must say so; what
+cannot be validated is returned as text so the caller can keep it on the contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.emails import check_email, email_key
+from services.phones import check_phone, guess_phone_label
+from services.problems import Problem, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneValue:
+    """A validated phone number ready to store."""
+
+    e164: str
+    extension: str | None
+    type: str
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class EmailValue:
+    """A validated e-mail address ready to store."""
+
+    address: str
+    key: str
+    type: str
+    raw: str
+
+
+def validate_phone_text(
+    text: str, *, region: str, where: str, label: str = "", type_: str = ""
+) -> tuple[list[PhoneValue], list[str], list[Problem]]:
+    """Validate a phone field that may hold several numbers.
+
+    Returns:
+        The valid numbers, the pieces that were not valid (to keep as text), and problems.
+    """
+    check = check_phone(text, region, field="phone", where=where)
+    values = [
+        PhoneValue(n.e164, n.extension, type_ or guess_phone_label(n, label), n.input)
+        for n in check.numbers
+        if n.valid and n.e164
+    ]
+    invalid = [n.input for n in check.numbers if not n.valid]
+    if not check.numbers and text.strip():
+        invalid.append(text.strip())
+    return values, invalid, list(check.problems)
+
+
+def validate_email_text(
+    text: str, *, where: str, type_: str = "work"
+) -> tuple[EmailValue | None, list[Problem]]:
+    """Validate one e-mail address; apply an obvious fix and report it as fixed.
+
+    Returns:
+        The address to store (None when it cannot be used) and the problems.
+    """
+    check = check_email(text, field="email", where=where)
+    if check.valid and check.normalized:
+        return EmailValue(check.normalized, email_key(check.normalized), type_, text), list(
+            check.problems
+        )
+    if check.obvious_fix and check.suggestion:
+        fixed = check_email(check.suggestion, field="email", where=where)
+        if fixed.valid and fixed.normalized:
+            problems = [
+                Problem(
+                    Severity.FIXED,
+                    p.where,
+                    p.field,
+                    p.value,
+                    f"{p.message} Imported as {fixed.normalized}.",
+                    p.suggestion,
+                )
+                if p.severity == Severity.ERROR
+                else p
+                for p in check.problems
+            ]
+            return EmailValue(fixed.normalized, email_key(fixed.normalized), type_, text), problems
+    return None, list(check.problems)

@@ -1,0 +1,206 @@
+"""The bulk importer: validation, merging, all-or-nothing writes, search kept in step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+
+from db.engine import Database
+from db.models import Contact, ContactEmail, ContactPhone, Organization
+from services import contact_import
+from services.contact_import import import_contacts, validate_contact
+from services.contact_rows import IncomingContact, IncomingValue
+from services.problems import Severity
+from services.release_import import import_release_file
+from services.roster import lookup_number, search_contacts
+from tests.conftest import SEED_RELEASE
+
+
+def _row(n: int, **kw: object) -> IncomingContact:
+    base: dict[str, object] = {
+        "where": f"test.csv line {n}",
+        "name_zh": None,
+        "name_en": None,
+        "phones": [],
+        "emails": [],
+    }
+    base.update(kw)
+    return IncomingContact(**base)  # type: ignore[arg-type]
+
+
+def _count(database: Database, model: type) -> int:
+    with database.session(write=False) as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_rows_are_validated_written_and_searchable(database: Database) -> None:
+    rows = [
+        _row(
+            2,
+            name_zh="陳嘉欣",
+            name_en="Karen Chan",
+            organization_zh="明報",
+            title_en="Reporter",
+            phones=[IncomingValue("9123 4567 / 2595 3111", label="Mobile")],
+            emails=[IncomingValue("karen.chan@mingpao.com")],
+            tags=["財經"],
+        ),
+        _row(
+            3,
+            name_en="Peter Ho",
+            organization_en="RTHK",
+            phones=[IncomingValue("+852 2272 0000")],
+            emails=[IncomingValue("mailto:peter.ho@rthk.hk")],
+        ),
+    ]
+    report = import_contacts(database, rows, source="test.csv")
+    assert report.written
+    assert (report.created["contacts"], report.created["phones"], report.created["emails"]) == (
+        2,
+        3,
+        2,
+    )
+    assert report.created["organizations"] == 2
+    fixed = [p for p in report.problems if p.severity == Severity.FIXED]
+    assert fixed and fixed[0].where == "test.csv line 3"
+    (karen,) = search_contacts(database, "嘉欣")
+    assert [p["e164"] for p in karen["phones"]] == ["+85291234567", "+85225953111"]
+    assert karen["phones"][0]["type"] == "mobile"
+    assert karen["tags"] == ["財經"]
+    assert karen["organization"]["name_zh"] == "明報"
+    assert [c["name_en"] for c in search_contacts(database, "rthk")] == ["Peter Ho"]
+    assert [c["name_en"] for c in lookup_number(database, "22720000")] == ["Peter Ho"]
+
+
+def test_duplicates_merge_instead_of_duplicating(database: Database) -> None:
+    import_release_file(database, SEED_RELEASE)
+    before = _count(database, Contact)
+    rows = [
+        # same e-mail as the seed's 溫安怡, in another case, with a new mobile
+        _row(
+            2,
+            name_en="Angela Wan",
+            emails=[IncomingValue("ANGELA.WAN@hkstp.org")],
+            phones=[IncomingValue("9876 5432")],
+        ),
+        # same number as 黃嘉琪, typed another way
+        _row(3, name_en="June Wong", phones=[IncomingValue("+852 6986-5822")]),
+        # a new person, then the same person again later in the file (same name, same org)
+        _row(4, name_zh="李小明", organization_zh="星島日報", phones=[IncomingValue("61234567")]),
+        _row(
+            5,
+            name_zh="李小明",
+            organization_zh="星島日報",
+            emails=[IncomingValue("xm.lee@singtao.com")],
+        ),
+    ]
+    report = import_contacts(database, rows, source="test.csv")
+    assert report.written
+    assert report.created["contacts"] == 1
+    assert report.created["merged"] == 3
+    assert any("溫安怡" in m and "e-mail" in m for m in report.merged)
+    assert any("黃嘉琪" in m and "phone" in m for m in report.merged)
+    assert _count(database, Contact) == before + 1
+    (wan,) = lookup_number(database, "98765432")
+    assert wan["name_zh"] == "溫安怡" and wan["name_en"] == "Angela Wan"
+    (lee,) = search_contacts(database, "xm.lee")
+    assert lee["name_zh"] == "李小明"
+    assert [p["e164"] for p in lee["phones"]] == ["+85261234567"]
+
+
+def test_invalid_values_are_reported_and_kept_in_notes(database: Database) -> None:
+    rows = [
+        _row(7, name_en="Ann Lee", phones=[IncomingValue("123")], emails=[IncomingValue("ann@")])
+    ]
+    report = import_contacts(database, rows, source="test.csv")
+    assert report.written
+    errors = [p for p in report.problems if p.severity == Severity.ERROR]
+    assert {p.field for p in errors} == {"phone", "email"}
+    assert all(p.where == "test.csv line 7" for p in errors)
+    (ann,) = search_contacts(database, "ann")
+    assert ann["phones"] == [] and ann["emails"] == []
+    assert "123" in ann["notes"] and "ann@" in ann["notes"]
+
+
+def test_empty_rows_are_skipped_with_a_warning() -> None:
+    validated = validate_contact(_row(9))
+    assert validated.skip
+    assert validated.problems[0].severity == Severity.WARNING
+
+
+def test_dry_run_and_cancel_write_nothing(database: Database) -> None:
+    rows = [
+        _row(i, name_en=f"Person {i}", phones=[IncomingValue(f"6{i:07d}")]) for i in range(2, 4500)
+    ]
+    report = import_contacts(database, rows, source="big.csv", dry_run=True, workers=1)
+    assert not report.written and report.created["contacts"] == 4498
+    assert _count(database, Contact) == 0
+
+    calls: list[int] = []
+
+    def cancel_after_first_batch(done: int, total: int | None) -> bool:
+        calls.append(done)
+        return False
+
+    report = import_contacts(
+        database, rows, source="big.csv", progress=cancel_after_first_batch, workers=1
+    )
+    assert report.cancelled and not report.written
+    assert calls == [contact_import.BATCH]
+    assert _count(database, Contact) == 0
+    assert _count(database, ContactPhone) == 0
+    assert search_contacts(database, "person") == []
+
+
+def test_a_crash_mid_import_leaves_the_database_as_it_was(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_release_file(database, SEED_RELEASE)
+    before = {
+        m.__name__: _count(database, m) for m in (Contact, ContactPhone, ContactEmail, Organization)
+    }
+
+    def rows() -> Iterator[IncomingContact]:
+        for i in range(2, 3000):
+            yield _row(
+                i,
+                name_en=f"Person {i}",
+                organization_en="New Outlet",
+                phones=[IncomingValue(f"6{i:07d}")],
+            )
+        raise OSError("disk unplugged")
+
+    with pytest.raises(OSError, match="disk unplugged"):
+        import_contacts(database, rows(), source="big.csv", workers=1)
+    after = {
+        m.__name__: _count(database, m) for m in (Contact, ContactPhone, ContactEmail, Organization)
+    }
+    assert after == before
+    assert search_contacts(database, "person") == []
+
+
+def test_parallel_validation_gives_the_same_result_as_serial(
+    sqlite_url: str, tmp_path: object
+) -> None:
+    from db.engine import open_database
+
+    rows = [
+        _row(
+            i,
+            name_zh=f"陳{chr(0x4E00 + i % 500)}{chr(0x4E00 + i % 97)}",
+            name_en=f"Chan {i}",
+            organization_en=f"Outlet {i % 7}",
+            phones=[IncomingValue(f"9{1000000 + i:07d}")],
+            emails=[IncomingValue(f"chan{i}@outlet{i % 7}.com")],
+        )
+        for i in range(2, 9000)
+    ]
+    serial = open_database(sqlite_url)
+    parallel = open_database(sqlite_url.replace("pressdesk.sqlite", "parallel.sqlite"))
+    a = import_contacts(serial, rows, source="x.csv", workers=1)
+    b = import_contacts(parallel, rows, source="x.csv", workers=2)
+    assert a.to_dict() == b.to_dict()
+    assert search_contacts(serial, "chan 4567") == search_contacts(parallel, "chan 4567")
+    assert [c["name_en"] for c in lookup_number(parallel, "9100 4567")] == ["Chan 4567"]
