@@ -1,0 +1,23 @@
+"""The reports view (being built: issue 3)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from db.engine import Database
+from desktop.views.base import View
+
+
+class ReportsView(View):
+    """Reports."""
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Reports")))
+
+    def title(self) -> str:
+        return self.tr("Reports")
+
+    def apply_search(self, text: str) -> None:
+        """Nothing to filter yet."""
