@@ -1,48 +1,133 @@
-"""Starting the desktop application."""
+"""Starting the desktop application (and its screenshot mode)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db.engine import DatabaseUrlError, open_database
+from db.engine import Database, DatabaseUrlError, open_database
 from db.migrate import MigrationError
+from desktop.crash import install_crash_handler
+from desktop.i18n import chosen_language, install_translators
+from desktop.main_window import VIEWS, MainWindow
 from services.first_run import import_bundled_release_once
 from services.problems import InputRejected
 
 log = logging.getLogger("pressdesk.desktop")
 
+# Dialog modules photographed by --screenshot (each has ``screenshot(window) -> QWidget``).
+SCREENSHOT_DIALOGS = [
+    "desktop.dialogs.inquiry_editor",
+    "desktop.dialogs.log_call",
+    "desktop.dialogs.find_caller",
+    "desktop.dialogs.contact_editor",
+    "desktop.dialogs.organization_editor",
+    "desktop.dialogs.release_import",
+    "desktop.dialogs.release_editor",
+    "desktop.dialogs.contact_import",
+    "desktop.dialogs.export",
+    "desktop.dialogs.duplicates",
+    "desktop.dialogs.reply",
+    "desktop.dialogs.settings",
+    "desktop.dialogs.about",
+]
+
+
+def make_application() -> QApplication:
+    """The QApplication, named so QSettings and the log land in the right places."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("PressDesk")
+    app.setOrganizationName("PressDesk")
+    app.setApplicationDisplayName("PressDesk")
+    return app
+
+
+class WindowHost(QObject):
+    """Owns the main window and rebuilds it when the interface language changes."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self.database = database
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.database)
+        window.language_change_requested.connect(self.on_language_changed)
+        return window
+
+    @Slot(str)
+    def on_language_changed(self, _language: str) -> None:
+        """Rebuild the window so every string is in the new language, keeping the view."""
+        old = self.window
+        current = old.stack.currentIndex()
+        self.window = self._new_window()
+        self.window.show_view(VIEWS[current][0])
+        self.window.setGeometry(old.geometry())
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def take_screenshots(window: MainWindow, target: Path) -> list[Path]:
+    """Save a PNG of each main view and each main dialog into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    app = QApplication.instance()
+    assert app is not None
+    for name, _, _ in VIEWS:
+        window.show_view(name)
+        app.processEvents()
+        path = target / f"view-{name}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    window.show_view(VIEWS[0][0])
+    for module_name in SCREENSHOT_DIALOGS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        shoot = getattr(module, "screenshot", None)
+        if shoot is None:
+            continue
+        widget: QWidget = shoot(window)
+        app.processEvents()
+        path = target / f"dialog-{module_name.rsplit('.', 1)[-1]}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+        widget.close()
+    return saved
+
 
 def run_gui(db_value: str | None, *, screenshot_dir: str | None = None) -> int:
     """Open the database, show the main window, and run until the user quits."""
-    from desktop.main_window import MainWindow  # noqa: PLC0415
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("PressDesk")
-    app.setOrganizationName("PressDesk")
+    app = make_application()
+    install_translators(chosen_language())
+    install_crash_handler()
     try:
         database = open_database(db_value)
     except (DatabaseUrlError, MigrationError) as exc:
-        if screenshot_dir is None:
-            QMessageBox.critical(None, "PressDesk", str(exc))
         log.error("Cannot open the database: %s", exc)
+        if screenshot_dir is None:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("app", "PressDesk cannot start"), str(exc)
+            )
         return 1
     try:
         import_bundled_release_once(database)
     except InputRejected as exc:
         log.warning("The bundled release could not be imported: %s", exc.message)
-    window = MainWindow(database)
-    window.show()
+    host = WindowHost(database)
+    host.window.show()
     if screenshot_dir is not None:
-        target = Path(screenshot_dir)
-        target.mkdir(parents=True, exist_ok=True)
 
         def _shoot() -> None:
-            window.grab().save(str(target / "main-window.png"))
+            take_screenshots(host.window, Path(screenshot_dir))
             app.quit()
 
         QTimer.singleShot(300, _shoot)

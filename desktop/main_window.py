@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
                 self._action(
                     f"show_{name}",
                     self.views[name].title(),
-                    lambda n=name: self.show_view(n),
+                    partial(self.show_view, name),
                     f"Ctrl+{number}",
                 )
             )
