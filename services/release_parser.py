@@ -22,10 +22,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count, product
+from operator import add
 
 from services.problems import InputRejected, Problem, Severity
 
@@ -171,12 +172,13 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _H = r"[^\S\n]"  # horizontal white space: any white space but a line break
 
 # Zero-width characters and marks are invisible to a reader; form feeds and vertical tabs
-# are page breaks from PDF or Word exports, not line breaks.
-_INVISIBLE = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
-                            "\ufeff": None, "\f": " ", "\v": " "})  # fmt: skip
+# are page breaks from PDF or Word exports, not line breaks. (str.replace, one character at
+# a time, is many times faster than str.translate on a large non-ASCII text.)
+_INVISIBLE = (("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufeff", ""),
+              ("\f", " "), ("\v", " "))  # fmt: skip
 
 _BULLET = re.compile(r"^(?:[•●◆◇■□▪▫►▶➢➤✓✔○◎·‧・*\-–]|\d{1,2}[.)、]|[(（]\d{1,2}[)）])\s*(?=\S)")
-_SENTENCE_END = "。！？!?.…」』”\""
+_SENTENCE_END = '。！？!?.…」』”"'
 
 # --------------------------------------------------------------------------- limits
 
@@ -189,6 +191,10 @@ _MAX_ABOUT_LINES = 80
 _MAX_QUOTE_HITS = 5000
 _MAX_DATE_HITS = 2000
 _MAX_CONTACT_LINE = 500
+_MAX_WORD_HITS = 20_000
+_DATE_HEAD_CHARS = 200_000  # datelines open a release (or, in government releases, close it)
+_DATE_TAIL_CHARS = 20_000
+_LANGUAGE_SAMPLE_CHARS = 200_000
 
 # --------------------------------------------------------------------------- dates
 
@@ -199,16 +205,16 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"
 )
 _ZH_DATE = re.compile(
-    rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}}){_H}*年{_H}*"
-    rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_H}*月{_H}*"
-    rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十廿卅]{{1,3}}){_H}*[日號号]"
+    rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}}){_H}*+年{_H}*+"
+    rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_H}*+月{_H}*+"
+    rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十廿卅]{{1,3}}){_H}*+[日號号]"
 )
 _EN_DMY = re.compile(
-    rf"(?<![\w/])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_H}+{_MONTH}(?:,{_H}*|{_H}+)(?P<y>\d{{4}})\b",
+    rf"(?<![\w/])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_H}++{_MONTH}(?:,{_H}*+|{_H}++)(?P<y>\d{{4}})\b",
     re.I,
 )
 _EN_MDY = re.compile(
-    rf"(?<![\w/]){_MONTH}{_H}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_H}+(?P<y>\d{{4}})\b", re.I
+    rf"(?<![\w/]){_MONTH}{_H}++(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_H}++(?P<y>\d{{4}})\b", re.I
 )
 _ISO_DATE = re.compile(r"(?<![\w/-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w/-])")
 _ZH_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -217,26 +223,26 @@ _ZH_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三":
 _WEEKDAY_ZH = r"(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]"
 _WEEKDAY_EN = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WEEKDAY_AFTER = re.compile(
-    rf"^{_H}*[（(]?{_H}*(?:{_WEEKDAY_ZH}|{_WEEKDAY_EN}|Mon|Tue|Wed|Thu|Fri|Sat|Sun){_H}*[）)]?",
+    rf"^{_H}*+[（(]?{_H}*+(?:{_WEEKDAY_ZH}|{_WEEKDAY_EN}|Mon|Tue|Wed|Thu|Fri|Sat|Sun){_H}*+[）)]?",
     re.I,
 )
 _DATE_LABEL_BEFORE = re.compile(
     rf"^(?:date[d]?|日期|發佈日期|发布日期|發稿日期|release\s+date|issued\s+on|"
-    rf"for\s+immediate\s+release|即時發佈|即時發放|即时发布|ends?{_H}*/)?{_H}*[:：,，/]?{_H}*"
-    rf"(?:{_WEEKDAY_EN}|{_WEEKDAY_ZH})?{_H}*[,，]?{_H}*$",
+    rf"for\s+immediate\s+release|即時發佈|即時發放|即时发布|ends?{_H}*+/)?{_H}*+[:：,，/]?{_H}*+"
+    rf"(?:{_WEEKDAY_EN}|{_WEEKDAY_ZH})?{_H}*+[,，]?{_H}*+$",
     re.I,
 )
 _DASH_AFTER_DATE = re.compile(
-    rf"^{_H}*[)）】\]〕]?{_H}*(?:/[^/\n]{{1,30}}/{_H}*)?(?:[—–－]+|-{{1,2}}(?!\d))"
+    rf"^{_H}*+[)）】\]〕]?{_H}*+(?:/[^/\n]{{1,30}}/{_H}*+)?(?:[—–－]+|-{{1,2}}(?!\d))"
 )
 _DATELINE_DASH = re.compile(r"[—–－]+|(?:^|\s)-{1,2}(?=\s)|/[^/\n]{1,30}/\s*(?:-{1,2})?")
 _EMBARGO = re.compile(r"embargo|禁止發佈|禁止发布|禁發|不得發佈|截至", re.I)
 _ZH_PLACE = re.compile(rf"^(?P<place>[{_HAN}]{{2,10}}?)(?:訊|讯|電|电|報道|报道)?$")
 _EN_PLACE = re.compile(r"^[A-Z][A-Za-z.'’-]*(?:(?:\s+|,\s*)[A-Za-z][A-Za-z.'’-]*){0,4}$")
-_ZH_PLACE_AFTER = re.compile(rf"^{_H}*[，,、]?{_H}*(?P<place>[{_HAN}]{{2,10}}){_H}*[）)】\]〕]")
+_ZH_PLACE_AFTER = re.compile(rf"^{_H}*+[，,、]?{_H}*+(?P<place>[{_HAN}]{{2,10}}){_H}*+[）)】\]〕]")
 _EN_PLACE_AFTER = re.compile(
-    rf"^{_H}*(?:\({_H}*(?P<p1>[A-Z][A-Za-z .,'’-]{{1,40}}?){_H}*\)"
-    rf"|,{_H}*(?P<p2>[A-Z][A-Za-z .'’-]{{1,40}}?){_H}*(?:[—–－]|-{{1,2}}|$))"
+    rf"^{_H}*+(?:\({_H}*+(?P<p1>[A-Z][A-Za-z .,'’-]{{1,40}}?){_H}*+\)"
+    rf"|,{_H}*+(?P<p2>[A-Z][A-Za-z .'’-]{{1,40}}?){_H}*+(?:[—–－]|-{{1,2}}|$))"
 )
 _NOT_PLACES = frozenset(
     {"date", "dated", "ends", "friday", "monday", "tuesday", "wednesday", "thursday",
@@ -253,34 +259,44 @@ _LABEL_LINE = re.compile(
     r"新聞發佈|新闻发布|傳媒通告|传媒通告|傳媒邀請|Government\s+press\s+release)",
     re.I,
 )
+# The heading patterns below are matched against one line at a time. Their white space is
+# possessive (*+): a line of a million spaces must fail at once, not try every split.
 _END_MARKER = re.compile(
-    rf"^{_H}*[-－—–~*＊#_=]*{_H}*(?:完|全文完|完結|END|ENDS|THE\s+END|NNNN){_H}*"
-    rf"[-－—–~*＊#_=.]*{_H}*$|^{_H}*ends?{_H}*/|^{_H}*(?:#{_H}*){{3,}}$",
-    re.I | re.M,
+    r"^\s*+[-－—–~*＊#_=]*+\s*+(?:完|全文完|完結|END|ENDS|THE\s+END|NNNN)\s*+[-－—–~*＊#_=.]*+\s*+$"
+    r"|^\s*+ends?\s*+/|^\s*+(?:#\s*+){3,}$",
+    re.I,
 )
-_SEPARATOR = re.compile(rf"^{_H}*(?:[-－—–~*＊=＝_•·─━═]{_H}*){{3,}}$", re.M)
+_END_WORDS = ("完", "END", "End", "end", "NNNN", "#")
+_SEPARATOR = re.compile(r"^\s*+(?:[-－—–~*＊=＝_•·─━═]\s*+){3,}$")
 _ABOUT_HEADING = re.compile(
-    rf"^{_H}*[#*•■]*{_H}*(?:(?:關於|关于){_H}*(?P<zh>[^\n，。：:；;、!?！？]{{1,40}}?)"
-    rf"|(?i:about){_H}+(?P<en>[^\n]{{2,100}}?)){_H}*[:：]?{_H}*$",
-    re.M,
+    r"^\s*+[#*•■]*+\s*+(?:(?:關於|关于)\s*+(?P<zh>[^\n，。：:；;、!?！？]{1,40}?)"
+    r"|(?i:about)\s++(?P<en>[^\n]{2,100}?))\s*+[:：]?\s*+$"
 )
+_ABOUT_WORDS = ("關於", "关于", "About", "ABOUT", "about")
 _NOTES_HEADING = re.compile(
-    rf"^{_H}*[#*•■]*{_H}*(?:notes?\s+to\s+(?:the\s+)?editors?|editor[’'`]?s?[’']?\s+notes?|"
-    rf"編輯備註|编辑备注|編者按|编者按|編輯注意|附註|附注|圖片說明|图片说明|相片說明|"
-    rf"photo\s+captions?|disclaimer|免責聲明|免责声明|forward[- ]looking\s+statements?)"
-    rf"{_H}*[:：]?{_H}*$",
-    re.I | re.M,
+    r"^\s*+[#*•■]*+\s*+(?:notes?\s+to\s+(?:the\s+)?editors?|editor[’'`]?s?[’']?\s+notes?|"
+    r"編輯備註|编辑备注|編者按|编者按|編輯注意|附註|附注|圖片說明|图片说明|相片說明|"
+    r"photo\s+captions?|disclaimer|免責聲明|免责声明|forward[- ]looking\s+statements?)"
+    r"\s*+[:：]?\s*+$",
+    re.I,
 )
 _CONTACT_HEADING = re.compile(
-    rf"^{_H}*[#*•●■▪◆►>\-–—]*{_H}*(?P<head>"
+    r"^\s*+[#*•●■▪◆►>\-–—]*+\s*+(?P<head>"
     r"(?:傳媒|媒體|新聞|传媒|媒体|新闻)(?:查詢|查询|聯絡人|联络人|聯絡|联络|聯繫|联系人|联系)(?:事宜)?"
     r"|如有(?:任何)?(?:傳媒|媒體|传媒|媒体)?(?:查詢|查询|疑問|疑问)"
-    rf"|(?:for{_H}+)?(?:further{_H}+|more{_H}+|all{_H}+)?(?:media|press|news){_H}+"
+    r"|(?:for\s++)?(?:further\s++|more\s++|all\s++)?(?:media|press|news)\s++"
     r"(?:enquiries|enquiry|inquiries|inquiry|contacts?|relations|information)"
-    rf"|(?:查詢|查询|聯絡人|联络人|联系人|contacts?|enquiries|inquiries)(?={_H}*[:：])"
-    rf")(?P<rest>[^\n]*)$",
-    re.I | re.M,
+    r"|(?:查詢|查询|聯絡人|联络人|联系人|contacts?|enquiries|inquiries)(?=\s*+[:：])"
+    r")(?P<rest>[^\n]*)$",
+    re.I,
 )
+# Words one of which every contact heading contains: the text is searched for these (fast,
+# in C) and only the lines holding one are matched against the heading pattern.
+_CONTACT_WORDS = (
+    "傳媒", "媒體", "传媒", "媒体", "新聞", "新闻", "如有", "查詢", "查询", "聯絡", "联络", "联系",
+    "Media", "media", "MEDIA", "Press", "press", "PRESS", "News", "news", "NEWS", "Contact",
+    "contact", "CONTACT", "Enquir", "enquir", "ENQUIR", "Inquir", "inquir", "INQUIR",
+)  # fmt: skip
 _HEADING_INVITATION = re.compile(
     r"^[,，、]?\s*(?:(?:please\s+)?(?:contact|call|e-?mail|reach)|請(?:聯絡|聯繫|聯系|致電|電郵)|"
     r"请(?:联络|联系|致电)|敬請聯絡|可聯絡|歡迎聯絡|please)?\s*(?:the\s+following)?\s*[:：]?\s*",
@@ -304,7 +320,9 @@ _COMPOUND_SURNAMES = frozenset(
 )  # fmt: skip
 # Characters that never appear in a Chinese personal name in a release but are common in
 # the words around one; they stop "表示" clauses from yielding a fake name.
-_NOT_NAME_CHARS = frozenset("的了是在和與与及並并也都就將将會会為为對对於以而之其這这那此等們们說说表示指稱称")
+_NOT_NAME_CHARS = frozenset(
+    "的了是在和與与及並并也都就將将會会為为對对於以而之其這这那此等們们說说表示指稱称"
+)
 
 _ZH_HONORIFICS = (
     "資深大律師", "太平紳士", "太平绅士", "大律師", "大律师", "工程師", "工程师", "會計師", "会计师",
@@ -331,7 +349,7 @@ _ZH_LEADING_CONNECTIVES = re.compile(
     r"就此|當中|当中)+"
 )
 _ZH_TAIL_ADVERBS = re.compile(
-    rf"(?:[在於于][^，。：；「」『』]{{1,24}}?(?:時|时|上|中|後|后)|今日|今天|昨日|昨天|當日|当日|"
+    r"(?:[在於于][^，。：；「」『』]{1,24}?(?:時|时|上|中|後|后)|今日|今天|昨日|昨天|當日|当日|"
     r"同時|同时|會上|会上|席上|[亦也更則则又並并再均都續续還还])+$"
 )
 
@@ -370,7 +388,8 @@ _AGENCY = re.compile(
 )
 _COMPANY_DEPARTMENT = re.compile(
     r"(?:傳訊|传讯|市場|市场|市務|市务|公關|公关|業務|业务|銷售|销售|人事|財務|财务|行政|技術|技术|"
-    r"研發|研发|客戶服務|客户服务|客服|傳播|传播|新聞|新闻|品牌|企業事務|企业事务)部$"
+    r"研發|研发|客戶服務|客户服务|客服|傳播|传播|新聞|新闻|品牌|企業事務|企业事务|公共關係|公共关系|"
+    r"公共事務|公共事务|營運|营运|資訊科技|信息技术|法律|法務|人力資源|人力资源)部$"
 )
 _GOVERNMENT_ZH = re.compile(
     r"(?:局|署|處|处|辦公室|办公室|委員會|委员会|政府|(?<!公)司|部|辦事處|办事处)$"
@@ -393,6 +412,7 @@ _ORG_SUFFIX_EN = re.compile(
     r"Solutions|Systems|International|Worldwide|Hong\s+Kong|Asia|Pacific|China|Post|Times|"
     r"News|Daily|Radio|TV|Television)\b"
 )
+_ORG_SUFFIX_EN_AT_END = re.compile(_ORG_SUFFIX_EN.pattern + r"\W*$")
 _MEDIA = re.compile(
     r"日報|日报|電視|电视|電台|电台|新聞社|新闻社|通訊社|通讯社|雜誌|杂志|\b(?:Post|Times|News|Daily|"
     r"Radio|TV|Television|Broadcasting|Magazine|Herald|Tribune|Journal|Press)\b",
@@ -403,7 +423,18 @@ _GOVERNMENT_TITLE = re.compile(
     r"(?:副|常任|首席)?(?:局長|局长|司長|司长|署長|署长|處長|处长|部長|部长|主任|秘書長|秘书长|專員|"
     r"专员|主席|秘書|秘书|政務助理|政治助理|官|長|长)$"
 )
-_UNIT_ZH = re.compile(r"(?:組|组|部|科|處|处|辦公室|办公室)$")
+_COMPANY_IN_TITLE = re.compile(
+    rf"^(?P<org>[{_HAN}A-Za-z]{{2,30}}?"
+    r"(?:有限公司|公司|集團|集团|大學|大学|學院|学院|協會|协会|銀行|银行))"
+)
+# A department of an organisation (公共關係部, 新聞組): a unit, written like a title.
+_ZH_UNIT = re.compile(r"(?:部|組|组|科|辦公室|办公室)$")
+_DEPARTMENT_WORDS = frozenset(
+    {"corporate", "communications", "communication", "public", "relations", "affairs",
+     "marketing", "media", "department", "division", "office", "team", "unit", "external",
+     "government", "brand", "pr", "and", "of", "the", "press", "investor", "digital",
+     "content", "news", "strategy", "events"}
+)  # fmt: skip
 _ORG_AND_UNIT_ZH = re.compile(
     r"^(?P<org>.{2,30}?(?:局|署|處|处|辦公室|办公室|委員會|委员会|公司|集團|集团|政府))"
     r"(?P<unit>[^局署處处]{1,10}(?:組|组|部|科|處|处))$"
@@ -422,10 +453,12 @@ _EN_PREDICATE = re.compile(
     r"celebrated|celebrates|entered|enters|opened|opens|introduced|introduces|released|"
     r"releases|partnered|partners\s+with|joined|joins|received|receives|won|wins)\b"
 )
+# Words that start the predicate of a Chinese dateline sentence. Characters common inside
+# names (為/为 in 華為, 于 as a surname) are left out on purpose.
 _ZH_PREDICATE = re.compile(
     r"今日|今天|昨日|昨天|日前|近日|宣布|宣佈|宣告|正式|攜手|携手|聯合(?!國)|联合(?!国)|共同|簽署|"
-    r"签署|推出|舉辦|举办|舉行|举行|公布|公佈|於|于|在|將|将|已|成功|欣然|很高興|很高兴|榮幸|荣幸|"
-    r"為|为|是|獲|获|再度|首度|一同|一起"
+    r"签署|推出|舉辦|举办|舉行|举行|公布|公佈|於|在|將|将|已經|已经|成功|欣然|很高興|很高兴|榮幸|"
+    r"荣幸|獲|获|再度|首度|一同|一起"
 )
 _ZH_ORG_SPLIT = re.compile(r"與|与|、|暨|聯同|联同|以及|，|,")
 _EN_ORG_SPLIT = re.compile(r",|\band\b|&|\|")
@@ -468,6 +501,7 @@ _VALUE_LABEL = re.compile(
     re.I,
 )
 _NAMED_VALUE = re.compile(r"^(?P<name>[^:：@\d]{2,40})[:：]\s*(?P<value>[^:：]{6,80})$")
+_LABEL_WORDS = frozenset(label.casefold() for label in _PHONE_LABELS + _EMAIL_LABELS)
 _EMAIL_LABEL_WORDS = frozenset(label.casefold() for label in _EMAIL_LABELS)
 _KEYED_FIELD = re.compile(
     r"^(?P<key>Name|Contact\s+person|Contact|姓名|聯絡人|联络人|Title|Position|Designation|"
@@ -489,7 +523,9 @@ _COLUMN_KINDS = dict(
        "e-mail": "email", "電郵": "email", "电邮": "email", "電子郵件": "email"},
 )  # fmt: skip
 _CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|\s{2,}|\s+/\s+|\s*／\s*")
-_ROW_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|\s{2,}|\s*[;；]\s*|\s*,\s+(?=[+＋(（\d\w.-]*[@＠\d])")
+_ROW_SPLIT = re.compile(
+    r"\t+|\s*[|｜]\s*|\s{2,}|\s*[;；]\s*|\s*：\s*|\s*:\s+|\s*,\s+(?=[+＋(（\d\w.-]*[@＠\d])"
+)
 _PHONE_NOTE = re.compile(
     r"\((?:[A-Za-z]{1,6}|辦|办|手|手提|辦公室|办公室|直線)\)|（(?:[A-Za-z]{1,6}|辦|办|手|手提|辦公室|直線)）"
     r"|\b(?:ext|extn|x)\.?\s*\d{1,6}|內線\s*\d{1,6}|内线\s*\d{1,6}|轉\s*\d{1,6}|转\s*\d{1,6}",
@@ -499,9 +535,11 @@ _PHONE_CHARS = re.compile(r"^[+＋(（]?[\d\s\-‐‑–—.()（）/／,，、+
 _DIGIT = re.compile(r"\d")
 _EMAIL_TOKEN_SPLIT = re.compile(r"[\s,;，；、]+|(?<=[\w.])\s*[/／]\s*(?=[\w.+-]+[@＠])")
 _ENCLOSING = "<>()（）[]【】\"'“”‘’「」"
-_MAILBOX_WORDS = re.compile(
-    r"pr|media|press|news|info|enquir|inquir|team|comms|communications|office|admin|contact|"
-    r"hello|mailbox|marketing|corp|general|desk",
+# A line naming a shared mailbox or desk rather than a person ("Press team:", "新聞組").
+_MAILBOX_NAME = re.compile(
+    r"\b(?:pr|media|press|news(?:room)?|info(?:rmation)?|enquir\w*|inquir\w*|team|comms|"
+    r"communications|office|admin|contact|hello|mailbox|marketing|general|desk|hotline)\b|"
+    r"新聞組|新闻组|新聞處|新闻处|新聞部|傳訊部|传讯部|公關部|公关部|熱線|热线|查詢組",
     re.I,
 )
 _EMAIL_NAME_STOPWORDS = frozenset(
@@ -509,6 +547,53 @@ _EMAIL_NAME_STOPWORDS = frozenset(
      "comms", "hk", "admin", "office", "marketing", "contact", "hello", "mailbox", "corp",
      "general", "desk", "mail", "service", "support"}
 )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- small patterns
+
+# Government titles end "（附圖）" (with photos): a note, not part of the headline.
+_PHOTO_NOTE = re.compile(
+    r"\s*[（(](?:附圖|附图|附短片|附圖及短片|附图及短片|with\s+photos?(?:\s+and\s+video)?|"
+    r"with\s+video)[)）]\s*$",
+    re.I,
+)
+_WEEKDAY_EN_WORD = re.compile(_WEEKDAY_EN, re.I)
+_NAME_NOISE = re.compile(r"[\s\"'“”‘’「」.,()（）]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PROSE_END = re.compile(r"[a-z][.!?][\"”’]?$")
+_URL_SCHEME = re.compile(r"^[a-z]+://", re.I)
+_HOST_END = re.compile(r"[/?#:\s]")
+_HOST_TRAILING_JUNK = re.compile(r"[^a-z0-9.\-]+$")
+_PLACE_WORD_BREAK = re.compile(r"(\s+|,\s*)")
+_BRACKETED_PLACE = re.compile(r"^[^)）】\]〕]{0,20}[)）】\]〕]")
+_COMPANY_WORDS_ZH = re.compile(r"公司|集團|集团|有限|大學|大学")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(rf"[{_HAN}A-Za-z]")
+_NOT_HAN_OR_SPACE = re.compile(rf"[^\s{_HAN}]")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_ORG_AFTER_OF = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]{1,100})$")
+_SECRETARY_FOR = re.compile(r"^(?:Under\s+|Permanent\s+)?Secretary\s+for\s+(?P<area>.+)$")
+_ACRONYM_AT_END = re.compile(r"[A-Z]{2,5}$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+_SHORT_NAME = re.compile(r"[A-Z][A-Za-z0-9&]{1,11}")
+_EN_SENTENCE_BREAK = re.compile(r"[\"“”]|[.!?](?=\s+[A-Z\"“])")
+_EN_TITLE_END = re.compile(r"[\"“”;]|[.!?](?=\s|$)")
+_LABEL_JOINER = re.compile(r"\s*[/／&]\s*")
+_COMMA = re.compile(r"[,，]")
+_LEADING_SEPARATORS = re.compile(r"^[|｜/／,，;；、·•]+")
+_TRAILING_SEPARATORS = re.compile(r"\s+[|｜/／,，;；、·•]+$")
+_HEADING_CONTINUES = re.compile(r"^[,，、:：(（]|^(?:please|請|请|敬請|可|歡迎)", re.I)
+_NAME_PARTS = re.compile(r"[\s\-]+")
+_AT_SIGN = re.compile(r"[@＠]")
+_LOCAL_PART_BREAK = re.compile(r"[._\-+\d]+")
+_INLINE_SEPARATOR = re.compile(r"\s*[|｜]\s*|\s+[–—-]\s+|\s*[,，]\s*")
+_MAILTO = re.compile(r"^mailto:", re.I)
+_DIGIT_RUN = re.compile(r"\d+")
+_NAME_SEPARATORS = re.compile(r"[._\-]")
+_VOWEL = re.compile(r"[aeiouy]")
+_CONSONANT_RUN = re.compile(r"[^aeiouy]{3,}")
+_VERB_IN_NAME = re.compile(r"\b(?:is|are|was|were|has|have)\b")
+_NAME_WITH_SHORT = re.compile(r"^(?P<name>.+?)\s*\((?:the\s+)?[\"“]?(?P<short>[^)\"”]+)[\"”]?\)$")
 
 
 # =========================================================================== entry point
@@ -549,14 +634,16 @@ class _Document:
 
     @classmethod
     def from_text(cls, text: str, source: str) -> _Document:
-        clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+        clean = _remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
         if not clean.strip():
             raise InputRejected(
                 f"{source} is empty: there is no text to read. Expected a press release with "
                 "a title, a dateline and a media-contact block."
             )
         lines = clean.split("\n")
-        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        # Line i starts after the i line breaks and the characters of the lines before it;
+        # built from C-level iterators because a hostile file can have millions of lines.
+        starts = list(map(add, accumulate(map(len, lines[:-1]), initial=0), count()))
         return cls(source, clean, lines, starts)
 
     def line_number(self, offset: int) -> int:
@@ -571,11 +658,36 @@ class _Document:
         """Return the place of line ``number`` as a person would look for it."""
         return self.source if number is None else f"{self.source} line {number}"
 
-    def numbered(self, first: int, last: int) -> list[tuple[int, str]]:
-        """Return the non-blank lines ``first``..``last`` (1-based, inclusive), stripped."""
+    def lines_with(self, words: tuple[str, ...]) -> list[int]:
+        """The numbers of the lines holding any of ``words``, in order.
+
+        Searching for plain words with ``str.find`` is far faster than running a line
+        pattern at every line start, and only the few lines found need the pattern.
+        """
+        found: set[int] = set()
+        for word in words:
+            position = self.text.find(word)
+            hits = 0
+            while position >= 0 and hits < _MAX_WORD_HITS:
+                hits += 1
+                number = self.line_number(position)
+                found.add(number)
+                end = self.text.find("\n", position)
+                if end < 0:
+                    break
+                position = self.text.find(word, end)
+        return sorted(found)
+
+    def numbered(self, first: int, last: int, width: int | None = None) -> list[tuple[int, str]]:
+        """Return the non-blank lines ``first``..``last`` (1-based, inclusive), stripped.
+
+        With ``width``, each line is cut to that many characters first: a heading, a
+        title or a dateline sentence never needs more, and a hostile megabyte-long line
+        then costs nothing.
+        """
         result = []
         for number in range(max(first, 1), min(last, len(self.lines)) + 1):
-            text = self.lines[number - 1].strip()
+            text = self.lines[number - 1][:width].strip()
             if text:
                 result.append((number, text))
         return result
@@ -583,7 +695,7 @@ class _Document:
 
 def _refuse_structured_data(document: _Document) -> None:
     """Refuse a CSV or a table: most lines split into the same number of fields."""
-    sample = [line for line in document.lines[:400] if line.strip()][:200]
+    sample = [line.strip() for line in document.lines[:400] if line.strip()][:200]
     if len(sample) < 3:
         return
     for delimiter, name in ((",", "CSV"), ("\t", "tab-separated"), (";", "CSV"), ("|", "table")):
@@ -600,6 +712,13 @@ def _refuse_structured_data(document: _Document) -> None:
 
 
 # =========================================================================== small helpers
+
+
+def _remove_invisible(text: str) -> str:
+    for char, replacement in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def _han_count(text: str) -> int:
@@ -626,15 +745,15 @@ def _norm_name(name: str) -> str:
     Case, spaces, quotes, a leading "the" and a legal suffix ("Limited", 有限公司) do not
     make a different organisation: "Kowloon Digital Hub Limited" is "Kowloon Digital Hub".
     """
-    folded = re.sub(r"[\s\"'“”‘’「」.,()（）]", "", name.casefold())
+    folded = _NAME_NOISE.sub("", name.casefold())
     folded = _LEGAL_SUFFIX.sub("", folded) or folded
     return folded[3:] if folded.startswith("the") and len(folded) > 6 else folded
 
 
 def _slug(name: str) -> str:
     if _HAN_CHAR.search(name):
-        return re.sub(r"\s+", "", name)
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "organisation"
+        return _WHITESPACE_RUN.sub("", name)
+    return _NOT_SLUG.sub("-", name.casefold()).strip("-") or "organisation"
 
 
 def _is_bullet(text: str) -> bool:
@@ -651,7 +770,7 @@ def _is_prose(text: str) -> bool:
     if "。" in text and han >= 8:
         return True
     words = len(_LATIN_WORD.findall(text))
-    return words >= 14 or (words >= 8 and bool(re.search(r"[a-z][.!?][\"”’]?$", text)))
+    return words >= 14 or (words >= 8 and bool(_PROSE_END.search(text)))
 
 
 def _looks_like_phone(text: str) -> bool:
@@ -668,9 +787,9 @@ def _has_email(text: str) -> bool:
 def _registered_domain(address: str) -> str | None:
     """Return "hkstp.org" for "www.hkstp.org/about" or "a@hkstp.org/", else None."""
     host = address.rsplit("@", 1)[-1] if "@" in address else address
-    host = re.sub(r"^[a-z]+://", "", host.strip().casefold())
-    host = re.split(r"[/?#:\s]", host, maxsplit=1)[0].strip(".")
-    host = re.sub(r"[^a-z0-9.\-]+$", "", host)
+    host = _URL_SCHEME.sub("", host.strip().casefold())
+    host = _HOST_END.split(host, maxsplit=1)[0].strip(".")
+    host = _HOST_TRAILING_JUNK.sub("", host)
     labels = [label for label in host.split(".") if label]
     if len(labels) < 2:
         return None
@@ -680,13 +799,13 @@ def _registered_domain(address: str) -> str | None:
 
 def _website(raw: str) -> str:
     """Return a web address without scheme or bare trailing slash ("www.hkstp.org")."""
-    site = re.sub(r"^https?://", "", raw.strip(), flags=re.I)
+    site = _URL_SCHEME.sub("", raw.strip())
     site = site.rstrip("。.,，、;；)）」”\"'")
     return site[:-1] if site.endswith("/") and site.count("/") == 1 else site
 
 
 def _title_case_place(place: str) -> str:
-    words = re.split(r"(\s+|,\s*)", place.strip())
+    words = _PLACE_WORD_BREAK.split(place.strip())
     return "".join(
         word.capitalize() if word.isalpha() and word.isupper() and len(word) >= 4 else word
         for word in words
@@ -742,10 +861,14 @@ def _date_parts(match: re.Match[str], language: str) -> tuple[int, int, int]:
 def _date_hits(document: _Document) -> list[_DateHit]:
     """Every full date in the text (capped), in text order."""
     hits: list[_DateHit] = []
+    text = document.text
+    windows = [(0, min(len(text), _DATE_HEAD_CHARS))]
+    if len(text) > _DATE_HEAD_CHARS:
+        windows.append((max(_DATE_HEAD_CHARS, len(text) - _DATE_TAIL_CHARS), len(text)))
     patterns = ((_ZH_DATE, "zh"), (_EN_DMY, "en"), (_EN_MDY, "en"), (_ISO_DATE, "iso"))
-    for pattern, language in patterns:
-        for count, match in enumerate(pattern.finditer(document.text)):
-            if count >= _MAX_DATE_HITS:
+    for (pattern, language), (first, last) in product(patterns, windows):
+        for number_of_hits, match in enumerate(pattern.finditer(text, first, last)):
+            if number_of_hits >= _MAX_DATE_HITS:
                 break
             number = document.line_number(match.start())
             start = document.starts[number - 1]
@@ -766,8 +889,10 @@ def _as_dateline(document: _Document, hit: _DateHit) -> _Dateline | None:
     "Ends/Friday, December 1, 2023").
     """
     raw_line = document.lines[hit.line - 1]
+    if hit.column > 200:
+        return None  # deep inside a line: a date in the body, not a dateline
     before = raw_line[: hit.column]
-    after = raw_line[hit.end_column :]
+    after = raw_line[hit.end_column : hit.end_column + 200]
     if len(before.strip()) > 60 or _EMBARGO.search(before):
         return None
     after = _WEEKDAY_AFTER.sub("", after, count=1)
@@ -797,7 +922,7 @@ def _place_before(before: str, language: str) -> str | None:
     if language == "zh":
         match = _ZH_PLACE.match(text)
         return match["place"] if match else None
-    if _EN_PLACE.match(text) and not re.search(_WEEKDAY_EN, text, re.I):
+    if _EN_PLACE.match(text) and not _WEEKDAY_EN_WORD.search(text):
         return _title_case_place(text)
     return None
 
@@ -814,7 +939,7 @@ def _place_after(after: str, language: str) -> str | None:
 
 
 def _strip_place_after(after: str) -> str:
-    return re.sub(r"^[^)）】\]〕]{0,20}[)）】\]〕]", "", after, count=1)
+    return _BRACKETED_PLACE.sub("", after, count=1)
 
 
 # =========================================================================== organisations
@@ -916,7 +1041,7 @@ def _is_government(name: str) -> bool:
     if _GOVERNMENT_EN.search(name):
         return True
     zh = "".join(_HAN_RUN.findall(name))
-    if not zh or len(zh) < 3 or re.search(r"公司|集團|集团|有限|大學|大学", zh):
+    if not zh or len(zh) < 3 or _COMPANY_WORDS_ZH.search(zh):
         return False
     return bool(_GOVERNMENT_ZH.search(zh)) and not _COMPANY_DEPARTMENT.search(zh)
 
@@ -928,6 +1053,38 @@ def _looks_like_org(text: str) -> bool:
     return bool(_ORG_SUFFIX_EN.search(text) or _AGENCY.search(text) or _GOVERNMENT_EN.search(text))
 
 
+def _ends_like_org(zh: str | None, en: str | None) -> bool:
+    """True for 「愛德曼國際公關公司」 or "Porter Novelli Hong Kong", not for 「公司經理」."""
+    if (
+        zh
+        and not zh.endswith(_ZH_TITLE_SUFFIXES)
+        and (_ORG_SUFFIX_ZH.search(zh) or _is_government(zh))
+    ):
+        return True
+    return bool(
+        en
+        and not _EN_ROLE_WORDS.search(en)
+        and not _is_department(en)
+        and _ORG_SUFFIX_EN_AT_END.search(en)
+    )
+
+
+def _is_employer(text: str) -> bool:
+    """True for the organisation after a title's comma ("Account Director, Edelman")."""
+    return (
+        _looks_like_org(text)
+        and not _is_department(text)
+        and not _EN_ROLE_WORDS.search(text)
+        and not _ZH_ROLE_WORDS.search(text)
+    )
+
+
+def _is_department(text: str) -> bool:
+    """True for a department rather than a company: "Corporate Communications"."""
+    words = _LATIN_WORD.findall(text)
+    return bool(words) and all(word.casefold() in _DEPARTMENT_WORDS for word in words)
+
+
 def _split_scripts(text: str) -> tuple[str | None, str | None]:
     """Split "香港科技園公司 Hong Kong Science Park" into its Chinese and English parts."""
     han_runs = list(_HAN_RUN.finditer(text))
@@ -936,7 +1093,7 @@ def _split_scripts(text: str) -> tuple[str | None, str | None]:
     first, last = han_runs[0].start(), han_runs[-1].end()
     zh = text[first:last].strip()
     en = _collapse((text[:first] + " " + text[last:]).strip(" ()（）/|｜-–—,，"))
-    if en and not re.search("[A-Za-z]", en):
+    if en and not _LATIN_LETTER.search(en):
         en = ""
     return zh or None, en or None
 
@@ -973,6 +1130,7 @@ class _ReleaseReader:
         self.spokespeople: list[ParsedSpokesperson] = []
         self.problems: list[tuple[int, int, Problem]] = []
         self.website_lines: dict[str, int] = {}
+        self.dateline_issuers: list[ParsedOrganization] = []
 
     # ------------------------------------------------------------------ orchestration
 
@@ -981,7 +1139,9 @@ class _ReleaseReader:
         datelines, body_date = self._datelines()
         blocks = self._contact_blocks()
         about = self._about_sections()
-        has_end = _END_MARKER.search(self.doc.text) is not None
+        has_end = any(
+            _END_MARKER.match(self.doc.lines[n - 1]) for n in self.doc.lines_with(_END_WORDS)
+        )
         titles = self._titles(datelines, blocks)
         primary = min(datelines.values(), key=lambda d: (d.hit.line, d.hit.column), default=None)
         issued_on, place = self._issue_date(primary, datelines, body_date)
@@ -1026,12 +1186,11 @@ class _ReleaseReader:
         field_name: str,
         value: str,
         message: str,
+        *,
         suggestion: str | None = None,
     ) -> None:
         """Record a problem at ``line``."""
-        problem = Problem(
-            severity, self.doc.where(line), field_name, value, message, suggestion
-        )
+        problem = Problem(severity, self.doc.where(line), field_name, value, message, suggestion)
         self.problems.append((line or 0, len(self.problems), problem))
 
     # ------------------------------------------------------------------ dateline and date
@@ -1068,7 +1227,7 @@ class _ReleaseReader:
         if primary is None:
             self.problem(Severity.WARNING, hit.line, "issued_on", hit.raw,
                          "No dateline found; the issue date was taken from the first date in "
-                         "the text. Check it.", issued.isoformat() if issued else None)  # fmt: skip
+                         "the text. Check it.", suggestion=issued.isoformat() if issued else None)  # fmt: skip
         for other in datelines.values():
             other_date = self._real_date(other.hit, report=False)
             if issued and other_date and other_date != issued:
@@ -1111,7 +1270,7 @@ class _ReleaseReader:
     def _header_lines(self, first: int, datelines: dict[int, _Dateline]) -> list[str]:
         candidates: list[str] = []
         in_bullet = False
-        for number, text in self.doc.numbered(first, first + 3 * _MAX_HEADER_LINES):
+        for number, text in self.doc.numbered(first, first + 3 * _MAX_HEADER_LINES, width=1000):
             dateline = datelines.get(number)
             if dateline and dateline.body_starts:
                 break
@@ -1126,8 +1285,8 @@ class _ReleaseReader:
                 continue
             if dateline or _LABEL_LINE.match(text) or self._is_title_noise(text):
                 continue
-            if _is_prose(text):
-                break
+            if _is_prose(text) or _ENDS_LIKE_A_SENTENCE.search(text):
+                break  # the first paragraph: headlines do not end with a full stop
             candidates.append(text)
             if len(candidates) >= 6:
                 break
@@ -1165,20 +1324,14 @@ class _ReleaseReader:
             or _VALUE_LABEL.match(text) is not None
             or _URL.fullmatch(text) is not None
             or (len(text) > 300)
-            or not (_HAN_CHAR.search(text) or re.search("[A-Za-z]{2}", text))
+            or not (_HAN_CHAR.search(text) or _LATIN_WORD.search(text))
         )
 
     def _fill_titles(self, titles: dict[str, str], lines: list[str]) -> None:
         lines = _join_wrapped_english(lines)
         for text in lines:
             language = "zh" if _is_zh(text) else "en"
-            clean = re.sub(
-                r"\s*[（(](?:附圖|附图|附短片|附圖及短片|附图及短片|with\s+photos?(?:\s+and\s+video)?|"
-                r"with\s+video)[)）]\s*$",
-                "",
-                text,
-                flags=re.I,
-            ).strip()
+            clean = _PHOTO_NOTE.sub("", text).strip()
             for slot in (f"title_{language}", f"subtitle_{language}"):
                 if slot not in titles:
                     titles[slot] = clean
@@ -1188,9 +1341,11 @@ class _ReleaseReader:
 
     def _contact_blocks(self) -> list[_Block]:
         blocks: list[_Block] = []
-        for match in _CONTACT_HEADING.finditer(self.doc.text):
-            heading = self.doc.line_number(match.start())
+        for heading in self.doc.lines_with(_CONTACT_WORDS):
             if blocks and heading <= blocks[-1].last:
+                continue
+            match = _CONTACT_HEADING.match(self.doc.lines[heading - 1])
+            if match is None:
                 continue
             inline = _heading_inline(match["rest"])
             if inline is None:
@@ -1212,6 +1367,8 @@ class _ReleaseReader:
             text = self.doc.line(number)
             if not text:
                 continue
+            if len(text) > _MAX_CONTACT_LINE:
+                return number - 1  # a paragraph: no contact line is this long
             if self._is_block_boundary(text, seen_content):
                 # A title above a later dateline sits after the last contact value.
                 return last_value if self._starts_new_part(number) else number - 1
@@ -1246,13 +1403,16 @@ class _ReleaseReader:
 
     def _about_sections(self) -> list[tuple[int, str | None, str | None]]:
         sections: list[tuple[int, str | None, str | None]] = []
-        for match in _ABOUT_HEADING.finditer(self.doc.text):
+        for number in self.doc.lines_with(_ABOUT_WORDS):
+            match = _ABOUT_HEADING.match(self.doc.lines[number - 1])
+            if match is None:
+                continue
             name_zh = match["zh"].strip() if match["zh"] else None
             name_en = _about_name_en(match["en"]) if match["en"] else None
             if name_zh and not _HAN_CHAR.search(name_zh):
                 name_zh = None
             if name_zh or name_en:
-                sections.append((self.doc.line_number(match.start()), name_zh, name_en))
+                sections.append((number, name_zh, name_en))
             if len(sections) >= _MAX_BLOCKS:
                 break
         return sections
@@ -1286,15 +1446,17 @@ class _ReleaseReader:
     def _about_lines(self, heading: int, blocks: list[_Block]) -> list[tuple[int, str]]:
         block_starts = {block.heading for block in blocks}
         lines: list[tuple[int, str]] = []
-        for number, text in self.doc.numbered(heading + 1, heading + _MAX_ABOUT_LINES):
+        for number, text in self.doc.numbered(heading + 1, heading + _MAX_ABOUT_LINES, width=2000):
             if number in block_starts or self._is_block_boundary(text, seen_content=False):
                 break
             lines.append((number, text))
         return lines
 
-    def _add_issuer(self, org: ParsedOrganization) -> None:
+    def _add_issuer(self, org: ParsedOrganization, *, from_dateline: bool = False) -> None:
         if org not in self.issuers:
             self.issuers.append(org)
+        if from_dateline and org not in self.dateline_issuers:
+            self.dateline_issuers.append(org)
 
     # ------------------------------------------------------------------ dateline sentence
 
@@ -1303,8 +1465,10 @@ class _ReleaseReader:
         if not dateline.body_starts:
             return
         hit = dateline.hit
-        text = _text_after_dateline(self.doc.lines[hit.line - 1][hit.end_column :])
-        following = self.doc.numbered(hit.line + 1, hit.line + 8)
+        text = _text_after_dateline(
+            self.doc.lines[hit.line - 1][hit.end_column : hit.end_column + 400]
+        )
+        following = self.doc.numbered(hit.line + 1, hit.line + 8, width=400)
         joiner = "" if hit.language == "zh" else " "
         sentence = joiner.join([text.strip()] + [line for _, line in following])[:400]
         if hit.language == "zh":
@@ -1313,7 +1477,9 @@ class _ReleaseReader:
             self._issuers_en(sentence, hit.line)
 
     def _issuers_zh(self, sentence: str, line: int) -> None:
-        match = _ZH_PREDICATE.search(sentence, 2)
+        # A predicate word inside brackets (「（下稱"在線"）」) does not end the subject.
+        masked = _PAREN.sub(lambda paren: "（" + "　" * len(paren.group(1)) + "）", sentence)
+        match = _ZH_PREDICATE.search(masked, 2)
         subject = sentence[: match.start()] if match else ""
         if not subject or len(subject) > 80:
             return
@@ -1325,14 +1491,16 @@ class _ReleaseReader:
                 org.name_zh = name
             if paren["short"] != org.name_zh and not org.short_name_zh:
                 org.short_name_zh = paren["short"].strip()
-            self._add_issuer(org)
-        for piece in _ZH_ORG_SPLIT.split(_strip_parens(subject)):
-            piece = piece.strip()
+            self._add_issuer(org, from_dateline=True)
+        for raw_piece in _ZH_ORG_SPLIT.split(_strip_parens(subject)):
+            piece = raw_piece.strip()
             known = self.orgs.find_in(piece) if piece else None
             if known:
-                self._add_issuer(known)
+                self._add_issuer(known, from_dateline=True)
             elif 2 <= len(piece) <= 20 and "的" not in piece and _HAN_CHAR.search(piece):
-                self._add_issuer(self.orgs.add(line=line, kind="issuer", name_zh=piece))
+                self._add_issuer(
+                    self.orgs.add(line=line, kind="issuer", name_zh=piece), from_dateline=True
+                )
 
     def _issuers_en(self, sentence: str, line: int) -> None:
         match = _EN_PREDICATE.search(sentence)
@@ -1340,22 +1508,25 @@ class _ReleaseReader:
         if not subject or len(subject) > 300:
             return
         for paren in _EN_PAREN_NAME.finditer(subject):
-            name = re.sub(r"^(?:The|the)\s+", "", paren["name"].strip())
+            name = _LEADING_THE.sub("", paren["name"].strip())
             short = paren["short"].strip()
             self._add_issuer(
-                self.orgs.add(line=line, kind="issuer", name_en=name, short_en=short)
+                self.orgs.add(line=line, kind="issuer", name_en=name, short_en=short),
+                from_dateline=True,
             )
         rest = _EN_PAREN_NAME.sub("|", subject)
         for org in self.orgs.items:
-            for name in (org.name_en, org.short_name_en):
-                if name and _contains_name(rest.casefold(), name.casefold()):
-                    self._add_issuer(org)
-                    rest = re.sub(re.escape(name), "|", rest, flags=re.I)
-        for piece in _EN_ORG_SPLIT.split(rest):
-            piece = re.sub(r"^(?:The|the)\s+", "", piece.strip(" ,.\"“”"))
+            for known in (org.name_en, org.short_name_en):
+                if known and _contains_name(rest.casefold(), known.casefold()):
+                    self._add_issuer(org, from_dateline=True)
+                    rest = re.sub(re.escape(known), "|", rest, flags=re.I)
+        for raw_piece in _EN_ORG_SPLIT.split(rest):
+            piece = _LEADING_THE.sub("", raw_piece.strip(' ,."“”'))
             words = piece.split()
             if 1 <= len(words) <= 8 and words[0][:1].isupper() and not _EN_ROLE_WORDS.search(piece):
-                self._add_issuer(self.orgs.add(line=line, kind="issuer", name_en=piece))
+                self._add_issuer(
+                    self.orgs.add(line=line, kind="issuer", name_en=piece), from_dateline=True
+                )
 
     # ------------------------------------------------------------------ spokespeople
 
@@ -1372,7 +1543,9 @@ class _ReleaseReader:
     def _in_blocks(self, line: int, skipped: list[tuple[int, int]]) -> bool:
         return any(first <= line <= last for first, last in skipped)
 
-    def _spokespeople_zh(self, skipped: list[tuple[int, int]]) -> list[tuple[int, ParsedSpokesperson]]:
+    def _spokespeople_zh(
+        self, skipped: list[tuple[int, int]]
+    ) -> list[tuple[int, ParsedSpokesperson]]:
         found = []
         text = self.doc.text
         hits = 0
@@ -1381,7 +1554,9 @@ class _ReleaseReader:
                 hits += 1
                 if hits > _MAX_QUOTE_HITS:
                     break
-                subject_end = match.start("tail") if match["tail"] is not None else match.start("verb")
+                subject_end = (
+                    match.start("tail") if match["tail"] is not None else match.start("verb")
+                )
                 subject, start = _zh_subject_before(text, subject_end)
                 parsed = _parse_zh_speaker(subject)
                 if parsed is None:
@@ -1392,19 +1567,19 @@ class _ReleaseReader:
                 found.append((start, self._spokesperson(parsed, line)))
         return found
 
-    def _spokespeople_en(self, skipped: list[tuple[int, int]]) -> list[tuple[int, ParsedSpokesperson]]:
+    def _spokespeople_en(
+        self, skipped: list[tuple[int, int]]
+    ) -> list[tuple[int, ParsedSpokesperson]]:
         found = []
         text = self.doc.text
-        for count, match in enumerate(_EN_SAY.finditer(text)):
-            if count >= _MAX_QUOTE_HITS:
-                break
-            after = _collapse(_paragraph_head(text[match.end() : match.end() + 240]))
+        for start, end in _say_verbs(text):
+            after = _collapse(_paragraph_head(text[end : end + 240]))
             parsed = _parse_en_speaker_after(after)
-            offset = match.end()
+            offset = end
             if parsed is None:
-                before = _collapse(_paragraph_tail(text[max(0, match.start() - 300) : match.start()]))
+                before = _collapse(_paragraph_tail(text[max(0, start - 300) : start]))
                 parsed = _parse_en_speaker_before(before)
-                offset = match.start()
+                offset = start
             if parsed is None:
                 continue
             line = self.doc.line_number(offset)
@@ -1440,7 +1615,7 @@ class _ReleaseReader:
             match = _GOVERNMENT_TITLE.match(zh)
             if match and _is_government(match["org"]):
                 return self.orgs.add(line=line, kind="government", name_zh=match["org"])
-            company = re.match(rf"^(?P<org>[{_HAN}A-Za-z]{{2,30}}?(?:有限公司|公司|集團|集团|大學|大学|學院|学院|協會|协会|銀行|银行))", zh)  # noqa: E501
+            company = _COMPANY_IN_TITLE.match(zh)
             if company:
                 return self.orgs.add(line=line, kind=_org_kind(company["org"]),
                                      name_zh=company["org"])  # fmt: skip
@@ -1448,20 +1623,20 @@ class _ReleaseReader:
         return self._org_from_en_title(title, line)
 
     def _org_from_en_title(self, title: str, line: int) -> ParsedOrganization | None:
-        of = re.search(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]{1,100})$", title)
+        of = _ORG_AFTER_OF.search(title)
         if of:
             name = of["org"].strip()
             short = _PAREN.search(name)
             plain = _strip_parens(name)
             return self.orgs.add(line=line, kind=_org_kind(plain), name_en=plain,
                                  short_en=short.group(1) if short else None)  # fmt: skip
-        secretary = re.match(r"^(?:Under\s+|Permanent\s+)?Secretary\s+for\s+(?P<area>.+)$", title)
+        secretary = _SECRETARY_FOR.match(title)
         if secretary:
             name = f"{secretary['area'].strip()} Bureau"
             org = self.orgs.add(line=line, kind="government", name_en=name)
             self.problem(Severity.WARNING, line, "organization", title,
                          f"The organisation was inferred from the title ({title}); check it.",
-                         name)  # fmt: skip
+                         suggestion=name)  # fmt: skip
             return org
         return None
 
@@ -1476,7 +1651,10 @@ class _ReleaseReader:
         en_only = [p for p in self.spokespeople if p.name_en and not p.name_zh]
         if not zh_only or len(zh_only) != len(en_only):
             return
-        if not all(_honorifics_agree(zh.honorific, en.honorific) for zh, en in zip(zh_only, en_only, strict=True)):
+        if not all(
+            _honorifics_agree(zh.honorific, en.honorific)
+            for zh, en in zip(zh_only, en_only, strict=True)
+        ):
             return
         for zh, en in zip(zh_only, en_only, strict=True):
             zh.name_en, zh.title_en = en.name_en, en.title_en
@@ -1485,7 +1663,7 @@ class _ReleaseReader:
             self.problem(Severity.WARNING, en.line, "name_en", en.name_en or "",
                          f"{en.name_en} was taken to be {zh.name_zh} because both are quoted in "
                          "the same order in the two language versions; check it.",
-                         en.name_en)  # fmt: skip
+                         suggestion=en.name_en)  # fmt: skip
 
     def _merge_speaker_orgs(self, zh: ParsedSpokesperson, en: ParsedSpokesperson) -> None:
         """Paired speakers' organisations are one organisation named in both languages."""
@@ -1493,11 +1671,15 @@ class _ReleaseReader:
         zh_org, en_org = keys.get(zh.organization_key or ""), keys.get(en.organization_key or "")
         if zh_org is None:
             zh.organization_key = en.organization_key
-        elif en_org is not None and en_org is not zh_org:
-            if not (zh_org.name_en or zh_org.short_name_en) and not (
-                en_org.name_zh or en_org.short_name_zh
-            ):
-                self._merge_org(zh_org, en_org)
+            return
+        complementary = (
+            en_org is not None
+            and en_org is not zh_org
+            and not (zh_org.name_en or zh_org.short_name_en)
+            and not (en_org.name_zh or en_org.short_name_zh)
+        )
+        if complementary and en_org is not None:
+            self._merge_org(zh_org, en_org)
 
     def _title_for_name(self, name: str) -> str | None:
         """Find a title given with ``name`` elsewhere (「…局局長孫東教授」 for a later 「孫東教授表示」)."""
@@ -1538,6 +1720,9 @@ class _ReleaseReader:
                              "organisation named in the dateline sentence).")  # fmt: skip
         for org in self.orgs.items:
             org.kind = self._final_kind(org)
+        # The dateline sentence names the lead issuer first; "About" sections may not.
+        named_first = [org for org in self.dateline_issuers if org in self.issuers]
+        self.issuers = named_first + [org for org in self.issuers if org not in named_first]
 
     def _final_kind(self, org: ParsedOrganization) -> str:
         names = " ".join(n for n in (org.name_zh, org.name_en, org.short_name_en) if n)
@@ -1590,7 +1775,8 @@ class _ReleaseReader:
         for attribute in ("name_zh", "name_en", "short_name_zh", "short_name_en", "website"):
             if getattr(keep, attribute) is None:
                 setattr(keep, attribute, getattr(drop, attribute))
-        for item in [*self.contacts, *self.spokespeople]:
+        items: list[ParsedContact | ParsedSpokesperson] = [*self.contacts, *self.spokespeople]
+        for item in items:
             if item.organization_key == drop.key:
                 item.organization_key = keep.key
         if drop in self.issuers:
@@ -1624,7 +1810,7 @@ class _ReleaseReader:
                     contact.name_en = guess
                     self.problem(Severity.WARNING, email.line, "name_en", email.text,
                                  f"The English name of {contact.name_zh} was inferred from the "
-                                 "e-mail address and should be checked.", guess)  # fmt: skip
+                                 "e-mail address and should be checked.", suggestion=guess)  # fmt: skip
                     break
 
     def _guess_short_names(self) -> None:
@@ -1638,7 +1824,7 @@ class _ReleaseReader:
                 what = "web address" if source == org.website else "e-mail domain"
                 self.problem(Severity.WARNING, line, "name_en", source,
                              f"The English short name of {org.name_zh or org.key} was guessed "
-                             f"from its {what} and should be checked.", guess)  # fmt: skip
+                             f"from its {what} and should be checked.", suggestion=guess)  # fmt: skip
 
     def _org_address(self, org: ParsedOrganization) -> tuple[str | None, int | None]:
         if org.website:
@@ -1649,7 +1835,7 @@ class _ReleaseReader:
         return None, None
 
     def _language(self, titles: dict[str, str], datelines: dict[str, _Dateline]) -> str:
-        """ "zh", "en" or "bilingual", from the titles and datelines, else from the text.
+        """Say "zh", "en" or "bilingual", from the titles and datelines, else from the text.
 
         Names, e-mail addresses and an English "About" paragraph in a Chinese release (or a
         Chinese contact name in an English one) do not make it bilingual; a headline or a
@@ -1657,8 +1843,9 @@ class _ReleaseReader:
         """
         if ("title_zh" in titles and "title_en" in titles) or len(datelines) == 2:
             return "bilingual"
-        han = len(_HAN_CHAR.findall(self.doc.text))
-        words = len(_LATIN_WORD.findall(self.doc.text))
+        sample = self.doc.text[:_LANGUAGE_SAMPLE_CHARS]
+        han = len(_HAN_CHAR.findall(sample))
+        words = len(_LATIN_WORD.findall(sample))
         share = han / (han + 1.5 * words) if han or words else 0.0
         if 0.25 <= share <= 0.75 and han >= 300 and words >= 150:
             return "bilingual"
@@ -1678,18 +1865,45 @@ _ZH_VERB = (
 )
 _ZH_TAIL = (
     r"(?P<tail>(?:(?:[在於于][^，。：；「」『』\n]{1,24}?(?:時|时|上|中|後|后)|今日|今天|昨日|昨天|"
-    r"當日|当日|同時|同时|會上|会上|席上|[亦也更則则又並并再均都續续還还])\s*){1,3})?"
+    r"當日|当日|同時|同时|會上|会上|席上|[亦也更則则又並并再均都續续還还])\s*+){1,3})?"
 )
-_ZH_QUOTE_HONORIFIC = re.compile(rf"(?:{_ZH_HON_ALT})\s*{_ZH_TAIL}{_ZH_VERB}")
+_ZH_QUOTE_HONORIFIC = re.compile(rf"(?:{_ZH_HON_ALT})\s*+{_ZH_TAIL}{_ZH_VERB}")
 _ZH_TITLE_ALT = "|".join(sorted(set(_ZH_TITLE_SUFFIXES), key=len, reverse=True))
 _ZH_QUOTE_TITLE = re.compile(
-    rf"(?:{_ZH_TITLE_ALT})\s*(?:[{_HAN}]\s*){{2,4}}?{_ZH_TAIL}{_ZH_VERB}"
+    rf"(?:{_ZH_TITLE_ALT})\s*+(?:[{_HAN}]\s*+){{2,4}}?{_ZH_TAIL}{_ZH_VERB}"
 )
-_EN_SAY = re.compile(
-    r"\b(?:said|says|added|adds|commented|comments|noted|stated|explained|explains|remarked|"
-    r"emphasi[sz]ed|emphasi[sz]es|highlighted|pointed\s+out|continued|concluded|shared|"
-    r"observed|(?i:according)\s+to)\b"
-)
+# Verbs that introduce or follow a quote; a two-word verb gives its second word.
+_EN_SAY_WORDS: tuple[tuple[str, str], ...] = (
+    *((word, "") for word in (
+        "said", "says", "added", "adds", "commented", "comments", "noted", "stated", "explained",
+        "explains", "remarked", "emphasised", "emphasized", "emphasises", "emphasizes",
+        "highlighted", "continued", "concluded", "shared", "observed",
+    )),
+    ("pointed", "out"), ("According", "to"), ("according", "to"),
+)  # fmt: skip
+
+
+def _say_verbs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word quote verb, in text order (found with str.find)."""
+    hits: list[tuple[int, int]] = []
+    for word, second in _EN_SAY_WORDS:
+        position = text.find(word)
+        while position >= 0 and len(hits) < _MAX_QUOTE_HITS:
+            end = position + len(word)
+            if (
+                not (position and text[position - 1].isalpha())
+                and not text[end : end + 1].isalpha()
+            ):
+                if not second:
+                    hits.append((position, end))
+                else:
+                    follow = re.match(rf"\s+{second}(?![A-Za-z])", text[end : end + 20])
+                    if follow:
+                        hits.append((position, end + follow.end()))
+            position = text.find(word, end)
+    return sorted(hits)
+
+
 _ZH_SUBJECT_CHAR = re.compile(rf"[{_HAN}A-Za-z0-9&·‧（）()]")
 
 
@@ -1728,7 +1942,9 @@ def _parse_zh_speaker(subject: str) -> _Person | None:
     subject = _ZH_TAIL_ADVERBS.sub("", subject)
     honorifics: list[str] = []
     while True:
-        suffix = next((h for h in _ZH_HONORIFICS if subject.endswith(h) and len(subject) > len(h) + 1), None)
+        suffix = next(
+            (h for h in _ZH_HONORIFICS if subject.endswith(h) and len(subject) > len(h) + 1), None
+        )
         if suffix is None:
             break
         honorifics.insert(0, suffix)
@@ -1748,13 +1964,17 @@ def _split_title_name_zh(text: str, *, has_honorific: bool) -> tuple[str | None,
         if len(text) < size:
             continue
         name, title = text[-size:], text[:-size]
-        if not _HAN_RUN.fullmatch(name) or not _is_chinese_name(name) or _NOT_NAME_CHARS & set(name):
+        if (
+            not _HAN_RUN.fullmatch(name)
+            or not _is_chinese_name(name)
+            or _NOT_NAME_CHARS & set(name)
+        ):
             continue
         if not title:
             if has_honorific:
                 return None, name
             continue
-        if title.endswith(_ZH_TITLE_SUFFIXES) or re.search(r"[A-Z]{2,5}$", title):
+        if title.endswith(_ZH_TITLE_SUFFIXES) or _ACRONYM_AT_END.search(title):
             return title, name
         candidates.append((title, name))
     if has_honorific and candidates:
@@ -1805,7 +2025,7 @@ def _paragraph_tail(text: str) -> str:
 def _en_sentence_start(text: str) -> int:
     """Offset where the last sentence of ``text`` starts (after a quote or a full stop)."""
     start = 0
-    for match in re.finditer(r"[\"“”]|[.!?](?=\s+[A-Z\"“])", text):
+    for match in _EN_SENTENCE_BREAK.finditer(text):
         if match.group() == "." and _ABBREVIATIONS.search(text[: match.end()]):
             continue
         start = match.end()
@@ -1814,7 +2034,7 @@ def _en_sentence_start(text: str) -> int:
 
 def _en_title_until_sentence_end(rest: str) -> str:
     end = len(rest)
-    for match in re.finditer(r"[\"“”;]|[.!?](?=\s|$)", rest):
+    for match in _EN_TITLE_END.finditer(rest):
         if match.group() == "." and _ABBREVIATIONS.search(rest[: match.end()]):
             continue
         end = match.start()
@@ -1914,9 +2134,7 @@ def _honorifics_agree(zh: str | None, en: str | None) -> bool:
     if not zh or not en:
         return True
     english = set(en.casefold().replace(".", "").split())
-    return any(
-        key in zh and english & set(values) for key, values in _HONORIFIC_PAIRS.items()
-    )
+    return any(key in zh and english & set(values) for key, values in _HONORIFIC_PAIRS.items())
 
 
 # =========================================================================== contact block
@@ -1962,13 +2180,13 @@ class _ContactBlockReader:
         if keyed and not _VALUE_LABEL.match(text):
             self._read_keyed(number, _KEY_KINDS[_collapse(keyed["key"]).casefold()], keyed["value"])
             return
+        if self._read_named_value(number, text):
+            return
         labels = list(_VALUE_LABEL.finditer(text))
         if labels:
             self._read_labelled(number, text, labels, following)
             return
         if _has_email(text) and self._read_email_line(number, text):
-            return
-        if self._read_named_value(number, text):
             return
         if _looks_like_phone(text):
             self._add_phone(number, text, "")
@@ -1984,13 +2202,16 @@ class _ContactBlockReader:
         if match is None:
             return False
         name, value = match["name"].strip(), match["value"].strip()
+        if _collapse(name).casefold() in _LABEL_WORDS or _ends_with_label(name):
+            return False  # "Tel: ...", "新聞組（電話：...": a label, read as one
         if not (_has_email(value) or _looks_like_phone(value)):
             return False
-        person = None if _MAILBOX_WORDS.search(name) else _parse_person(name)
+        is_mailbox = bool(_MAILBOX_NAME.search(name))
+        person = None if is_mailbox else _parse_person(name)
         if person is not None:
             self.contact = None
             self._open_person(number, person)
-        elif _MAILBOX_WORDS.search(name):
+        elif is_mailbox:
             self.pending = [(number, name)]
             self.contact = None
             self._open_mailbox(number)
@@ -2023,14 +2244,18 @@ class _ContactBlockReader:
                 self.reader.problem(Severity.WARNING, number, "contact", text,
                                     f"The label {name} has no value after it.")  # fmt: skip
                 continue
-            is_email_label = _collapse(re.split(r"\s*[/／&]\s*", name)[0]).casefold() in _EMAIL_LABEL_WORDS
+            is_email_label = (
+                _collapse(_LABEL_JOINER.split(name)[0]).casefold() in _EMAIL_LABEL_WORDS
+            )
             if _has_email(value) or is_email_label:
                 self._add_emails(number, value, name, lone=False)
             else:
                 self._add_phone(number, value, name)
 
     def _read_email_line(self, number: int, text: str) -> bool:
-        tokens = [t for t in _EMAIL_TOKEN_SPLIT.split(text) if t and t.casefold() not in ("or", "或")]
+        tokens = [
+            t for t in _EMAIL_TOKEN_SPLIT.split(text) if t and t.casefold() not in ("or", "或")
+        ]
         if not tokens or not all(_has_email(token) for token in tokens):
             return False
         self._add_emails(number, text, "", lone=True)
@@ -2046,7 +2271,9 @@ class _ContactBlockReader:
     def _add_emails(self, number: int, value: str, label: str, *, lone: bool) -> None:
         tokens = [t for t in _EMAIL_TOKEN_SPLIT.split(value) if t]
         addresses = [t.strip(_ENCLOSING) for t in tokens if _has_email(t)]
-        leftovers = [t for t in tokens if not _has_email(t) and t.casefold() not in ("or", "或", "mailto:")]
+        leftovers = [
+            t for t in tokens if not _has_email(t) and t.casefold() not in ("or", "或", "mailto:")
+        ]
         for address in addresses:
             contact = self._contact_for_email(number, address, lone=lone)
             contact.emails.append(RawValue(address, number, label.rstrip(".")))
@@ -2074,11 +2301,12 @@ class _ContactBlockReader:
         return self._open_mailbox(number)
 
     def _open_mailbox(self, number: int) -> ParsedContact:
-        unit = self.pending[-1][1] if self.pending else None
+        """Open a contact that is not a person, named after the unit line above it, if any."""
+        unit_line, unit = self.pending[-1] if self.pending else (number, None)
         self.pending = []
         zh, en = _split_scripts(unit) if unit else (None, None)
         contact = ParsedContact(self.org.key if self.org else None, "mailbox", zh, en,
-                                None, None, None, [], [], number)  # fmt: skip
+                                None, None, None, [], [], unit_line)  # fmt: skip
         self._append(contact)
         return contact
 
@@ -2086,9 +2314,9 @@ class _ContactBlockReader:
 
     def _read_entity(self, number: int, text: str, following: str | None) -> bool:
         """Read a name, title or organisation line; False when it is none of them."""
-        if not re.search(rf"[{_HAN}A-Za-z]", text):
-            return True  # a lone dash, slash or "/" between entries says nothing
-        org_line = self._org_line(text, following)
+        if not _LETTER.search(text) and not _DIGIT.search(text):
+            return True  # a lone dash or slash between entries says nothing
+        org_line = self._org_line(number, text, following)
         if org_line is not None:
             self._open_org(number, *org_line)
             return True
@@ -2102,44 +2330,59 @@ class _ContactBlockReader:
             return True
         return False
 
-    def _org_line(self, text: str, following: str | None) -> tuple[str | None, str | None, str | None] | None:
-        """(name_zh, name_en, unit) when ``text`` names an organisation, else None."""
+    def _org_line(
+        self, number: int, text: str, following: str | None
+    ) -> tuple[ParsedOrganization, str | None] | None:
+        """(organisation, unit) when ``text`` names an organisation, else None.
+
+        In order: a name the release already gave; a Chinese name with a unit after it
+        (創新科技及工業局新聞組); a name that ends like an organisation (公司, 局, Limited);
+        then, if the line is neither a person nor a title, one with an organisation's words
+        (PR, Communications) or one sitting right above a person.
+        """
         plain = _ON_BEHALF.sub("", text).strip()
         known = self.reader.orgs.find(plain) or self.reader.orgs.find(_strip_parens(plain))
         if known:
-            return known.name_zh, known.name_en or known.short_name_en, None
+            return known, None
         zh, en = _split_scripts(_strip_parens(plain) or plain)
-        if zh:
-            unit_split = _ORG_AND_UNIT_ZH.match(zh)
-            if unit_split and self.reader.orgs.find(unit_split["org"]):
-                return unit_split["org"], en, unit_split["unit"]
-        has_role = bool(_EN_ROLE_WORDS.search(plain) or (zh and _ZH_ROLE_WORDS.search(zh)))
-        if _parse_person(plain) is not None and not _looks_like_org(plain):
-            if not (following and _parse_person(following) and self._is_bare_name(plain)):
-                return None
-            return zh, en, None  # a name-like line followed by a person names their organisation
-        if has_role:
+        unit = _ORG_AND_UNIT_ZH.match(zh or "")
+        if unit and (
+            self.reader.orgs.find(unit["org"])
+            or _is_government(unit["org"])
+            or _ORG_SUFFIX_ZH.search(unit["org"])
+        ):
+            return self._register_org(number, unit["org"], en), unit["unit"]
+        if _ends_like_org(zh, en):
+            return self._register_org(number, zh, en), None
+        if _parse_person(plain) is not None:
+            is_org = self._names_employer(plain, following)
+        elif _parse_title(plain) is not None:
+            is_org = False
+        else:
+            is_org = _looks_like_org(plain) or bool(following and _parse_person(following))
+        if not is_org:
             return None
-        if zh and _ORG_AND_UNIT_ZH.match(zh) and _is_government(_ORG_AND_UNIT_ZH.match(zh)["org"]):  # type: ignore[index]
-            unit_split = _ORG_AND_UNIT_ZH.match(zh)
-            assert unit_split is not None
-            return unit_split["org"], en, unit_split["unit"]
-        if _looks_like_org(plain):
-            return zh, en, None
-        if following and _parse_person(following) and not _UNIT_ZH.search(zh or ""):
-            return zh, en, None
-        return None
+        return self._register_org(number, zh, en), None
 
-    def _is_bare_name(self, text: str) -> bool:
-        """A bare two-to-four-word or -character line: a person or an organisation."""
-        return not _EN_HON_START.match(text) and not re.search(
-            "|".join(_ZH_HONORIFICS), text
+    def _register_org(
+        self, number: int, name_zh: str | None, name_en: str | None
+    ) -> ParsedOrganization:
+        names = " ".join(n for n in (name_zh, name_en) if n)
+        return self.reader.orgs.add(line=number, kind=_org_kind(names), name_zh=name_zh,
+                                    name_en=name_en)  # fmt: skip
+
+    def _names_employer(self, text: str, following: str | None) -> bool:
+        """True for "Horizon Robotics" above "Miaomiao Xiong": two bare English names in a
+        row are an organisation and its person (a Chinese name is told by its surname)."""
+        return (
+            following is not None
+            and not _HAN_CHAR.search(text)
+            and not _EN_HON_START.match(text)
+            and _parse_person(following) is not None
         )
 
-    def _open_org(self, number: int, name_zh: str | None, name_en: str | None, unit: str | None) -> None:
-        names = " ".join(n for n in (name_zh, name_en) if n)
-        org = self.reader.orgs.add(line=number, kind=_org_kind(names),
-                                   name_zh=name_zh, name_en=name_en)  # fmt: skip
+    def _open_org(self, number: int, org: ParsedOrganization, unit: str | None) -> None:
+        """Make ``org`` the organisation of the lines that follow."""
         contact = self.contact
         if (
             contact is not None
@@ -2153,13 +2396,15 @@ class _ContactBlockReader:
             contact.organization_key = org.key
             self.org, self.org_line = org, number
             return
+        # A unit line above the organisation ("Corporate Communications Department") stays
+        # pending for the person below it.
         self.org, self.org_line = org, number
-        self._apply_pending_titles_as_warning()
         self.contact = None
         if unit:
             self.pending.append((number, unit))
 
     def _open_person(self, number: int, person: _Person) -> None:
+        """Start a contact for ``person``, or complete the current one with their other name."""
         current = self.contact
         if (
             current is not None
@@ -2174,29 +2419,45 @@ class _ContactBlockReader:
             current.title_zh = current.title_zh or person.title_zh
             current.title_en = current.title_en or person.title_en
             return
+        employer = self._employer_in_title(number, person.title_en or "")
         if person.organization:
-            zh, en = _split_scripts(person.organization)
-            self.org = self.reader.orgs.add(line=number, kind=_org_kind(person.organization),
-                                            name_zh=zh, name_en=en)  # fmt: skip
+            self.org = self._register_org(number, *_split_scripts(person.organization))
             self.org_line = number
+        org = employer or self.org
         contact = ParsedContact(
-            self.org.key if self.org else None, "person", person.name_zh, person.name_en,
-            person.honorific, person.title_zh, person.title_en, [], [], number,
+            org.key if org else None, "person", person.name_zh, person.name_en,
+            person.honorific, None, None, [], [], number,
         )  # fmt: skip
+        # A unit or title line above the name reads before the person's own title in
+        # Chinese (企業傳訊部 + 經理) and after it in English (Manager, Corporate Communications).
         for _, title in self.pending:
-            _set_title(contact, _parse_title(title) or _as_title(title))
+            _set_title(contact, ((_parse_title(title) or _as_title(title))[0], None))
+        _set_title(contact, (person.title_zh, person.title_en))
+        for _, title in self.pending:
+            _set_title(contact, (None, (_parse_title(title) or _as_title(title))[1]))
         self.pending = []
         self._append(contact)
 
     def _add_title(self, number: int, text: str, title: tuple[str | None, str | None]) -> None:
+        """Give the current person a title line, or keep it for the person who follows."""
         if self.contact is not None and self.contact.kind == "person":
             _set_title(self.contact, title)
-            # "Head of Communications, Harbour Robotics": the title says where they work.
-            named = self.reader.orgs.find(re.split(r"[,，]", text)[-1].strip())
-            if named and "," in text or named and self.contact.organization_key is None:
-                self.contact.organization_key = named.key
+            employer = self._employer_in_title(number, text)
+            if employer is not None:
+                self.contact.organization_key = employer.key
         else:
             self.pending.append((number, text))
+
+    def _employer_in_title(self, number: int, title: str) -> ParsedOrganization | None:
+        """The organisation a title ends with: "Head of Communications, Harbour Robotics"."""
+        parts = _COMMA.split(title)
+        if len(parts) < 2:
+            return None
+        last = parts[-1].strip()
+        known = self.reader.orgs.find(last)
+        if known is None and _is_employer(last):
+            return self._register_org(number, *_split_scripts(last))
+        return known
 
     def _apply_pending_titles_as_warning(self) -> None:
         for number, text in self.pending:
@@ -2210,11 +2471,11 @@ class _ContactBlockReader:
     # ------------------------------------------------------------------ tables and keys
 
     def _read_keyed(self, number: int, kind: str, value: str) -> None:
+        """Read a "Name:", "Title:" or "Organisation:" line (a form-like contact block)."""
         value = value.strip()
         if kind == "name":
-            person = _parse_person(value) or _Person(
-                *(_split_scripts(value))
-            )
+            # After "Name:" comes a name, even one that is not recognised as such.
+            person = _parse_person(value) or _Person(*_split_scripts(value))
             self.contact = None
             self._open_person(number, person)
         elif kind == "title":
@@ -2222,16 +2483,19 @@ class _ContactBlockReader:
         else:
             zh, en = _split_scripts(_ON_BEHALF.sub("", value))
             contact = self.contact
-            self._open_org(number, zh, en, None)
+            self._open_org(number, self._register_org(number, zh, en), None)
             if contact is not None and contact.organization_key is None:
                 contact.organization_key = self.org.key if self.org else None
                 self.contact = contact
 
     def _read_table_line(self, number: int, text: str) -> bool:
+        """Read a table's header row ("Name | Title | Tel | Email") or one of its rows."""
         cells = [c.strip() for c in _CELL_SPLIT.split(text) if c.strip()]
         kinds = [_COLUMN_KINDS.get(cell.casefold().rstrip(":：")) for cell in cells]
         if len(cells) >= 2 and all(kinds) and "name" in kinds:
-            self.columns = [(kind or "", cell.rstrip(":：")) for kind, cell in zip(kinds, cells, strict=True)]
+            self.columns = [
+                (kind or "", cell.rstrip(":：")) for kind, cell in zip(kinds, cells, strict=True)
+            ]
             return True
         if self.columns is None:
             return False
@@ -2241,46 +2505,55 @@ class _ContactBlockReader:
         return False
 
     def _read_row(self, number: int, text: str, columns: list[tuple[str, str]] | None) -> bool:
-        """Read one row of a contact table (name, title, phone, e-mail in cells)."""
-        splitter = _CELL_SPLIT if columns else _ROW_SPLIT
-        spans = [m for m in _cell_spans(text, splitter)]
-        if len(spans) < 2 or not any(_has_email(c) or _looks_like_phone(c) for _, _, c in spans):
+        """Read one row of a contact table, or one line of cells ("Angela Wan  2629 2329  a@b")."""
+        cells = _cell_spans(text, _CELL_SPLIT if columns else _ROW_SPLIT)
+        if len(cells) < 2 or not any(_is_value(cell) for _, _, cell in cells):
             return False
-        texts = [(start, end, cell) for start, end, cell in spans if not (_has_email(cell) or _looks_like_phone(cell))]
-        value_kinds = [k for k, _ in columns or [] if k in ("phone", "email")]
-        text_kinds = [k for k, _ in columns or [] if k not in ("phone", "email")] or ["name", "title", "org"]
-        person = _Person()
-        org_name: str | None = None
-        for (_, _, cell), kind in zip(texts, text_kinds, strict=False):
-            if kind == "name":
-                person = _parse_person(cell) or _Person(*_split_scripts(cell))
-            elif kind == "title":
-                zh, en = _parse_title(cell) or _as_title(cell)
-                person.title_zh, person.title_en = zh, en
-            else:
-                org_name = cell
-        if org_name:
-            zh, en = _split_scripts(_ON_BEHALF.sub("", org_name))
-            self._open_org(number, zh, en, None)
-        self.contact = None
-        self._open_person(number, person)
-        phone_label = next((label for kind, label in columns or [] if kind == "phone"), "")
-        self._add_row_values(number, text, spans, phone_label, value_kinds)
+        if columns and len(cells) == len(columns):
+            typed = [
+                _Cell(kind, label, cell)
+                for (kind, label), (_, _, cell) in zip(columns, cells, strict=True)
+            ]
+        else:
+            typed = _type_cells(text, cells, columns)
+        if not self._read_row_people(number, typed, trust_names=columns is not None):
+            return False
+        for cell in typed:
+            if cell.kind == "phone":
+                self._add_phone(number, cell.text, cell.label)
+            elif cell.kind == "email":
+                self._add_emails(number, cell.text, cell.label, lone=False)
         return True
 
-    def _add_row_values(self, number: int, text: str, spans: list[tuple[int, int, str]],
-                        phone_label: str, value_kinds: list[str]) -> None:  # fmt: skip
-        run: list[tuple[int, int, str]] = []
-        for span in [*spans, (0, 0, "")]:
-            if span[2] and _looks_like_phone(span[2]) and not _has_email(span[2]):
-                run.append(span)
-                continue
-            if run:
-                # Cells a " / " split out of one phone field are one raw value again.
-                self._add_phone(number, text[run[0][0] : run[-1][1]], phone_label)
-                run = []
-            if span[2] and _has_email(span[2]):
-                self._add_emails(number, span[2], "", lone=False)
+    def _read_row_people(self, number: int, cells: list[_Cell], *, trust_names: bool) -> bool:
+        """Open the contact a row describes; False when its name cell is not a name."""
+        person: _Person | None = None
+        organization: str | None = None
+        for cell in cells:
+            if cell.kind == "text":
+                cell.kind = _text_cell_kind(cell.text, have_person=person is not None)
+            if cell.kind == "unknown":
+                self._not_understood(number, cell.text, "has a part that was not understood")
+            elif cell.kind == "name":
+                person = _parse_person(cell.text)
+                if person is None and trust_names:
+                    # A "Name" column holds a name even when it is not one we recognise.
+                    person = _Person(*_split_scripts(cell.text))
+                elif person is None and _looks_like_org(cell.text):
+                    organization = cell.text
+            elif cell.kind == "title" and person is not None:
+                person.title_zh, person.title_en = _parse_title(cell.text) or _as_title(cell.text)
+            elif cell.kind == "org":
+                organization = cell.text
+        if person is None and organization is None:
+            return False
+        if organization:
+            zh, en = _split_scripts(_ON_BEHALF.sub("", organization))
+            self._open_org(number, self._register_org(number, zh, en), None)
+        self.contact = None
+        if person is not None:
+            self._open_person(number, person)
+        return True
 
     def _close(self) -> None:
         self._apply_pending_titles_as_warning()
@@ -2294,6 +2567,11 @@ class _ContactBlockReader:
                                 "This contact has no phone number and no e-mail address.")  # fmt: skip
 
 
+def _ends_with_label(text: str) -> bool:
+    labelled = text + "："
+    return any(match.end() == len(labelled) for match in _VALUE_LABEL.finditer(labelled))
+
+
 def _trim_separators(value: str) -> str:
     """Drop the separators between labelled values ("2629 2329 / E: ...") but keep a
     character stuck to the value itself (the "/" of "June.Wong@edelman.com/" is data).
@@ -2301,18 +2579,75 @@ def _trim_separators(value: str) -> str:
     A closing bracket with no opening one belongs to the text around the value
     ("新聞組（電話：3655 5818）"), so it goes too.
     """
-    value = re.sub(r"^[|｜/／,，;；、·•]+", "", value.strip())
-    value = re.sub(r"\s+[|｜/／,，;；、·•]+$", "", value).strip()
+    value = _LEADING_SEPARATORS.sub("", value.strip())
+    value = _TRAILING_SEPARATORS.sub("", value).strip()
     return _drop_unbalanced_brackets(value)
 
 
 def _drop_unbalanced_brackets(text: str) -> str:
     text = text.strip()
-    while text[-1:] in ("）", ")") and text.count(text[-1]) > text.count("（" if text[-1] == "）" else "("):
+    while text[-1:] in ("）", ")") and text.count(text[-1]) > text.count(
+        "（" if text[-1] == "）" else "("
+    ):
         text = text[:-1].rstrip()
-    while text[:1] in ("（", "(") and text.count(text[0]) > text.count("）" if text[0] == "（" else ")"):
+    while text[:1] in ("（", "(") and text.count(text[0]) > text.count(
+        "）" if text[0] == "（" else ")"
+    ):
         text = text[1:].lstrip()
     return text
+
+
+@dataclass
+class _Cell:
+    kind: str  # "name", "title", "org", "phone" or "email"
+    label: str  # the column heading, used as the label of a phone or e-mail
+    text: str
+
+
+def _is_value(text: str) -> bool:
+    return _has_email(text) or _looks_like_phone(text)
+
+
+def _type_cells(
+    text: str, cells: list[tuple[int, int, str]], columns: list[tuple[str, str]] | None
+) -> list[_Cell]:
+    """Type cells by their content when they do not line up with the table's columns.
+
+    Text cells take the table's text columns in order (name, title, organisation);
+    consecutive phone cells are one raw value again, because it was a " / " inside one
+    phone field that split them.
+    """
+    # Without a header row, text cells are typed later, by what they say.
+    text_kinds = iter([kind for kind, _ in columns or [] if kind not in ("phone", "email")])
+    phone_label = next((label for kind, label in columns or [] if kind == "phone"), "")
+    email_label = next((label for kind, label in columns or [] if kind == "email"), "")
+    typed: list[_Cell] = []
+    run: list[tuple[int, int, str]] = []
+    for start, end, cell in [*cells, (0, 0, "")]:
+        if cell and _looks_like_phone(cell) and not _has_email(cell):
+            run.append((start, end, cell))
+            continue
+        if run:
+            typed.append(_Cell("phone", phone_label, text[run[0][0] : run[-1][1]]))
+            run = []
+        if not cell:
+            continue
+        if _has_email(cell):
+            typed.append(_Cell("email", email_label, cell))
+        else:
+            typed.append(_Cell(next(text_kinds, "text"), "", cell))
+    return typed
+
+
+def _text_cell_kind(text: str, *, have_person: bool) -> str:
+    """What a text cell of a row without a header is: "name", "title", "org" or "unknown"."""
+    if not have_person and _parse_person(text) is not None:
+        return "name"
+    if _parse_title(text) is not None:
+        return "title"
+    if _looks_like_org(text) or _SHORT_NAME.fullmatch(text) or _is_zh(text):
+        return "org"
+    return "unknown"
 
 
 def _cell_spans(text: str, splitter: re.Pattern[str]) -> list[tuple[int, int, str]]:
@@ -2332,7 +2667,7 @@ def _heading_inline(rest: str) -> str | None:
     rest = rest.strip()
     if not rest:
         return ""
-    if not re.match(r"^[,，、:：(（]|^(?:please|請|请|敬請|可|歡迎)", rest, re.I):
+    if not _HEADING_CONTINUES.match(rest):
         return None
     inline = _HEADING_INVITATION.sub("", rest, count=1).strip(" :：,，")
     if len(inline) > 150 and not (_has_email(inline) or _DIGIT.search(inline)):
@@ -2347,27 +2682,24 @@ def _email_matches_person(address: str, contact: ParsedContact) -> bool:
     for email in contact.emails:
         known |= _local_tokens(email.text)
     if contact.name_en:
-        known |= {t for t in re.split(r"[\s\-]+", contact.name_en.casefold()) if t}
+        known |= {t for t in _NAME_PARTS.split(contact.name_en.casefold()) if t}
     if local & known:
         return True
-    for token in local:
-        if any(len(k) >= 3 and (token.endswith(k) or token.startswith(k)) for k in known):
-            return True
-    return not known and not any(_MAILBOX_WORDS.search(token) for token in local)
+    return any(
+        len(part) >= 3 and (token.endswith(part) or token.startswith(part))
+        for token in local
+        for part in known
+    )
 
 
 def _local_tokens(address: str) -> set[str]:
-    local = re.split(r"[@＠]", address)[0].casefold().strip(_ENCLOSING)
-    return {token for token in re.split(r"[._\-+\d]+", local) if token}
+    local = _AT_SIGN.split(address)[0].casefold().strip(_ENCLOSING)
+    return {token for token in _LOCAL_PART_BREAK.split(local) if token}
 
 
 def _complements(current: ParsedContact, person: _Person) -> bool:
     """True when ``person`` adds the other script's name to ``current`` (「溫安怡」 then "Angela Wan")."""
-    if person.name_zh and current.name_zh:
-        return False
-    if person.name_en and current.name_en:
-        return False
-    return True
+    return not (person.name_zh and current.name_zh) and not (person.name_en and current.name_en)
 
 
 def _set_title(contact: ParsedContact, title: tuple[str | None, str | None]) -> None:
@@ -2387,9 +2719,8 @@ def _parse_title(text: str) -> tuple[str | None, str | None] | None:
     if _DIGIT.search(text) or _has_email(text) or len(text) > 160:
         return None
     zh, en = _split_scripts(text)
-    zh_ok = bool(zh and _ZH_ROLE_WORDS.search(zh))
-    en_ok = bool(en and (_EN_ROLE_WORDS.search(en) or re.search(
-        r"\b(?:Communications|Relations|Marketing|Affairs|Corporate|Media|Public)\b", en)))  # fmt: skip
+    zh_ok = bool(zh and (_ZH_ROLE_WORDS.search(zh) or (len(zh) <= 10 and _ZH_UNIT.search(zh))))
+    en_ok = bool(en and (_EN_ROLE_WORDS.search(en) or _is_department(en)))
     if not (zh_ok or en_ok):
         return None
     return (zh if zh else None), (en if en else None)
@@ -2400,14 +2731,14 @@ def _parse_person(text: str) -> _Person | None:
     "Angela Wan | Senior Manager, Corporate Communications", "新聞主任陳大文先生"."""
     parts = [part for part in _PAREN.findall(text)]
     main = _strip_parens(text)
-    pieces = re.split(r"\s*[|｜]\s*|\s+[–—-]\s+|\s*[,，]\s*", main, maxsplit=1)
+    pieces = _INLINE_SEPARATOR.split(main, maxsplit=1)
     head = pieces[0].strip()
     extras = [piece for piece in (pieces[1:] + parts) if piece.strip()]
     person = _parse_name(head)
     if person is None:
         return None
-    for extra in extras:
-        extra = extra.strip()
+    for raw_extra in extras:
+        extra = raw_extra.strip()
         name = _parse_name(extra)
         if name and name.name_zh and not person.name_zh and not name.title_zh:
             person.name_zh, person.honorific = name.name_zh, person.honorific or name.honorific
@@ -2418,7 +2749,7 @@ def _parse_person(text: str) -> _Person | None:
             person.title_zh = person.title_zh or zh
             person.title_en = person.title_en or en
         elif person.organization is None and (
-            _looks_like_org(extra) or re.fullmatch(r"[A-Z][A-Za-z0-9&]{1,11}", extra)
+            _looks_like_org(extra) or _SHORT_NAME.fullmatch(extra)
         ):
             person.organization = extra
         else:
@@ -2429,7 +2760,7 @@ def _parse_person(text: str) -> _Person | None:
 def _parse_name(text: str) -> _Person | None:
     """A name in Chinese, English or both ("溫安怡 Angela Wan"), with its honorific."""
     zh, en = _split_scripts(text)
-    if zh and re.search(r"[^\s" + _HAN + "]", zh):
+    if zh and _NOT_HAN_OR_SPACE.search(zh):
         return None
     person = _Person()
     if zh:
@@ -2443,9 +2774,12 @@ def _parse_name(text: str) -> _Person | None:
             return None
         hon = _collapse(match["hon"]).replace(".", "") if match["hon"] else None
         words = match["name"].split()
-        if any(_ORG_SUFFIX_EN.fullmatch(w) or _EN_ROLE_WORDS.fullmatch(w) or _AGENCY.fullmatch(w) for w in words):
+        if any(
+            _ORG_SUFFIX_EN.fullmatch(w) or _EN_ROLE_WORDS.fullmatch(w) or _AGENCY.fullmatch(w)
+            for w in words
+        ):
             return None
-        if not hon and len(words) < 2:
+        if not hon and (len(words) < 2 or _is_department(match["name"])):
             return None
         person.name_en = match["name"]
         person.honorific = person.honorific or hon
@@ -2453,9 +2787,19 @@ def _parse_name(text: str) -> _Person | None:
 
 
 def _parse_zh_contact_name(text: str) -> _Person | None:
-    text = text.replace(" ", "")
-    honorific = next((h for h in _ZH_HONORIFICS if text.endswith(h) and len(text) > len(h) + 1), None)
+    """A Chinese contact name: 「溫安怡」, 「溫安怡女士」, 「陳小姐」, 「新聞主任陳大文」,
+    「溫安怡 企業傳訊經理」 (name, a space, then the title)."""
+    words = text.split()
+    if len(words) == 2 and _ZH_ROLE_WORDS.search(words[1]):
+        person = _parse_zh_contact_name(words[0])
+        if person is not None and person.title_zh is None:
+            person.title_zh = words[1]
+            return person
+    text = "".join(words)
+    honorific = next((h for h in _ZH_HONORIFICS if text.endswith(h) and len(text) > len(h)), None)
     core = text[: -len(honorific)] if honorific else text
+    if honorific and (core in _SURNAMES or core in _COMPOUND_SURNAMES):
+        return _Person(name_zh=core, honorific=honorific)  # 「陳小姐」: Miss Chan
     if 2 <= len(core) <= 4 and _is_chinese_name(core) and not _NOT_NAME_CHARS & set(core):
         if _ORG_SUFFIX_ZH.search(core) or _ZH_ROLE_WORDS.search(core):
             return None
@@ -2470,10 +2814,10 @@ def _parse_zh_contact_name(text: str) -> _Person | None:
 
 
 def _name_from_email(address: str) -> str | None:
-    """"Angela Wan" from "angela.wan@hkstp.org", or None when the address is not a name."""
-    local = re.split(r"[@＠]", address)[0].strip(_ENCLOSING)
-    local = re.sub(r"^mailto:", "", local, flags=re.I)
-    parts = [re.sub(r"\d+", "", part) for part in re.split(r"[._\-]", local)]
+    """ "Angela Wan" from "angela.wan@hkstp.org", or None when the address is not a name."""
+    local = _AT_SIGN.split(address)[0].strip(_ENCLOSING)
+    local = _MAILTO.sub("", local)
+    parts = [_DIGIT_RUN.sub("", part) for part in _NAME_SEPARATORS.split(local)]
     parts = [part for part in parts if part]
     if not 2 <= len(parts) <= 3 or not all(part.isalpha() and part.isascii() for part in parts):
         return None
@@ -2483,7 +2827,7 @@ def _name_from_email(address: str) -> str | None:
 
 
 def _short_name_from_domain(address: str) -> str | None:
-    """"HKSTP" from "www.hkstp.org", "Edelman" from "edelman.com", "Horizon" from "horizon.cc"."""
+    """ "HKSTP" from "www.hkstp.org", "Edelman" from "edelman.com", "Horizon" from "horizon.cc"."""
     domain = _registered_domain(address)
     if domain is None:
         return None
@@ -2494,16 +2838,19 @@ def _short_name_from_domain(address: str) -> str | None:
     words = [word for word in label.split("-") if word]
     if not words or not all(word.isalnum() for word in words):
         return None
-    return " ".join(word.upper() if _looks_like_acronym(word) else word.capitalize() for word in words)
+    return " ".join(
+        word.upper() if _looks_like_acronym(word) else word.capitalize() for word in words
+    )
 
 
 def _looks_like_acronym(word: str) -> bool:
     word = word.casefold()
-    if len(word) <= 4 or word.startswith("hk") or word.endswith("hk"):
+    if len(word) <= 4 or not _VOWEL.search(word):
         return True
-    if not re.search("[aeiouy]", word):
-        return True
-    return bool(re.search("[^aeiouy]{4,}", word))
+    # "hkstp", "hktdc", "cuhk": short, Hong Kong-prefixed or unpronounceable.
+    return len(word) <= 6 and (
+        word.startswith("hk") or word.endswith("hk") or bool(_CONSONANT_RUN.search(word))
+    )
 
 
 def _same_contact(a: ParsedContact, b: ParsedContact) -> bool:
@@ -2523,11 +2870,11 @@ def _email_key(address: str) -> str:
 
 def _about_name_en(name: str) -> str | None:
     name = name.strip().rstrip(":：")
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = _LEADING_THE.sub("", name)
     words = name.split()
     if not words or not (words[0][0].isupper() or words[0][0].isdigit()) or len(words) > 14:
         return None
-    if name.endswith(".") or re.search(r"\b(?:is|are|was|were|has|have)\b", name):
+    if name.endswith(".") or _VERB_IN_NAME.search(name):
         return None
     if name.casefold() in {"us", "the company", "the organiser", "the organisers", "the event"}:
         return None
@@ -2536,10 +2883,10 @@ def _about_name_en(name: str) -> str | None:
 
 def _split_en_name_and_short(name: str, body: str) -> tuple[str | None, str | None]:
     """Full name and short name from an "About" heading and the section's first sentence."""
-    paren = re.search(r"^(?P<name>.+?)\s*\((?:the\s+)?[\"“]?(?P<short>[^)\"”]+)[\"”]?\)$", name)
+    paren = _NAME_WITH_SHORT.search(name)
     if paren:
         return paren["name"].strip(), paren["short"].strip()
-    if re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}", name):
+    if _ACRONYM.fullmatch(name):
         # The heading is an acronym ("About HKSTP"); the first sentence spells it out.
         spelled = re.search(
             rf"(?P<full>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|the|for|in|&))*)\s*"
@@ -2548,13 +2895,16 @@ def _split_en_name_and_short(name: str, body: str) -> tuple[str | None, str | No
         )
         return (spelled["full"], name) if spelled else (None, name)
     short = re.search(
-        rf"{re.escape(name)}\s*\(\s*(?:the\s+)?[\"“]?(?P<short>[^)\"”]{{1,30}})[\"”]?\s*\)", body[:600]
+        rf"{re.escape(name)}\s*\(\s*(?:the\s+)?[\"“]?(?P<short>[^)\"”]{{1,30}})[\"”]?\s*\)",
+        body[:600],
     )
     return name, short["short"].strip() if short else None
 
 
 def _short_name_after(body: str, name: str) -> str | None:
-    match = re.search(rf"{re.escape(name)}\s*[（(]\s*[「“]?(?P<short>[^）)」”]{{1,20}})[」”]?\s*[）)]", body[:600])
+    match = re.search(
+        rf"{re.escape(name)}\s*[（(]\s*[「“]?(?P<short>[^）)」”]{{1,20}})[」”]?\s*[）)]", body[:600]
+    )
     return match["short"].strip() if match else None
 
 
@@ -2591,11 +2941,14 @@ def _is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_ENDS_LIKE_A_SENTENCE = re.compile(r"。$|[a-z]{2}\.$")
+_WHITESPACE_RUN = re.compile(r"\s+")
 _JOINING_WORD_AT_END = re.compile(
     r"\b(?:and|of|to|for|the|a|an|in|with|on|at|by|from|as|&|–|—|-)$", re.I
 )
 
 
 def _fingerprint(text: str) -> str:
-    normalised = " ".join(text.translate(_INVISIBLE).split())
+    # Same white space as str.split(), without building a list of every word.
+    normalised = _WHITESPACE_RUN.sub(" ", _remove_invisible(text)).strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()

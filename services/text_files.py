@@ -43,7 +43,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _SAVE_AS_TEXT = "Save the release as plain text (.txt, UTF-8) and try again."
-_OFFICE_HINT = "Open it and save (or export) it as plain text (.txt) or CSV in UTF-8, then try again."
+_OFFICE_HINT = (
+    "Open it and save (or export) it as plain text (.txt) or CSV in UTF-8, then try again."
+)
 
 # (magic bytes, what the file is, what to do). Checked before anything else, so a picture
 # or a workbook is named instead of being reported as "undecodable".
@@ -103,10 +105,10 @@ _COMMON_HAN = frozenset(
 _MIN_HAN_TO_JUDGE = 20
 _MIN_COMMON_SHARE = 0.15
 
-# Windows-1252 is accepted only for Western text: letters and typographic punctuation,
-# each non-ASCII byte on its own (a Chinese double-byte code always comes in pairs).
+# Windows-1252 is accepted only for Western text: letters and typographic punctuation, in
+# runs of at most two non-ASCII bytes ("é…"); Chinese in a double-byte code makes longer runs.
 _WESTERN_EXTRA = frozenset("‘’“”–—…•€™©®°£¥·«»§¶ ")
-_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]{2,}")
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]{3,}")
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def decode_text(data: bytes, *, source: str, max_bytes: int = MAX_TEXT_BYTES) ->
         decoded = _decode_plain(data, source)
     text = _normalise_newlines(decoded.text)
     _refuse_control_characters(text, source)
-    if not text.strip().strip("\u200b\ufeff"):
+    if not text.replace("\u200b", "").replace("\ufeff", "").strip():
         raise InputRejected(
             f"{source} contains only blank space and no text. "
             "Choose the file that contains the text and try again."
@@ -304,7 +306,7 @@ def _utf16_by_nul_pattern(sample: bytes) -> str | None:
 
 def _refuse_binary_bytes(data: bytes, source: str) -> None:
     sample = data[:_SAMPLE_BYTES]
-    if 0 in sample or 0 in data:
+    if 0 in data:
         raise InputRejected(
             f"{source} is not a text file: it contains NUL bytes, which only binary files "
             f"(programs, images, databases, office documents) have. {_SAVE_AS_TEXT}"
@@ -358,33 +360,40 @@ def _decode_chinese(data: bytes) -> DecodedText | None:
     one whose characters are common Chinese characters wins; Big5-HKSCS wins a tie because
     this is a Hong Kong product.
     """
-    best: tuple[float, str, str] | None = None
+    best: tuple[tuple[bool, float], str, str] | None = None
     for codec in ("big5hkscs", "gb18030"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        han, share = _common_han_share(text[:_SAMPLE_CHARS])
-        if han >= _MIN_HAN_TO_JUDGE and share < _MIN_COMMON_SHARE:
+        han, common, non_ascii, private = _chinese_counts(text[:_SAMPLE_CHARS])
+        if han >= _MIN_HAN_TO_JUDGE and common < _MIN_COMMON_SHARE * han:
             continue
-        if best is None or share > best[0]:
-            best = (share, codec, text)
+        # Private-use characters are what a wrong codec produces, not what people write.
+        score = (private == 0, common / non_ascii if non_ascii else 0.0)
+        if best is None or score > best[0]:
+            best = (score, codec, text)
     if best is None:
         return None
     return DecodedText(best[2], best[1], False)
 
 
-def _common_han_share(text: str) -> tuple[int, float]:
-    han = [char for char in text if "\u4e00" <= char <= "\u9fff"]
-    if not han:
-        return 0, 0.0
-    return len(han), sum(1 for char in han if char in _COMMON_HAN) / len(han)
+def _chinese_counts(text: str) -> tuple[int, int, int, int]:
+    """Han characters, common ones among them, non-ASCII characters, private-use ones."""
+    non_ascii = [char for char in text if char > "\x7f"]
+    han = [char for char in non_ascii if "\u4e00" <= char <= "\u9fff"]
+    common = sum(1 for char in han if char in _COMMON_HAN)
+    private = sum(1 for char in non_ascii if "\ue000" <= char <= "\uf8ff")
+    return len(han), common, len(non_ascii), private
 
 
 def _normalise_newlines(text: str) -> str:
     # U+2028/U+2029 are what Word pastes for a manual line or paragraph break.
     return (
-        text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
     )
 
 
