@@ -19,12 +19,12 @@ from db.engine import Database, DatabaseUrlError, open_database
 from db.migrate import MigrationError
 from db.models import InquiryChannel, InquiryStatus
 from services.emails import check_email
+from services.import_report import ImportReport, rejection_report
+from services.importing import import_file
 from services.inquiries import InquiryCreate, add_inquiry, list_inquiries, validation_problems
 from services.logs import setup_logging
 from services.phones import check_phone
 from services.problems import InputRejected, Problem
-from services.import_report import ImportReport, rejection_report
-from services.release_import import import_release_file
 from services.roster import list_releases, lookup_number, search_contacts
 
 EXIT_OK = 0
@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true", help="machine-readable output")
         return sub
 
-    imp = command("import", "import a press release (.txt) into the roster")
+    imp = command(
+        "import", "import a press release (.txt) or contacts (.csv, .xlsx, .vcf) into the roster"
+    )
     imp.add_argument("file", type=Path)
     imp.add_argument(
         "--dry-run", action="store_true", help="report what would be done; write nothing"
@@ -182,7 +184,7 @@ def _emit_report(report: ImportReport, as_json: bool) -> None:
 
 def _cmd_import(db: Database, args: argparse.Namespace) -> int:
     try:
-        report = import_release_file(db, args.file, dry_run=args.dry_run)
+        report = import_file(db, args.file, dry_run=args.dry_run)
     except InputRejected as exc:
         _emit_report(rejection_report(str(args.file), exc), args.json)
         if not args.json:
