@@ -25,14 +25,14 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from db.bulk import bulk_insert  # noqa: E402
-from db.engine import open_database  # noqa: E402
-from db.models import Contact, ContactEmail, ContactPhone, Inquiry, Organization  # noqa: E402
-from db.search import insert_documents, search_document  # noqa: E402
-from services.emails import email_key  # noqa: E402
-from tests.benchmarks.synthetic import synthetic_contacts  # noqa: E402
+from db.bulk import bulk_insert
+from db.engine import open_database
+from db.models import Contact, ContactEmail, ContactPhone, Inquiry, Organization
+from db.search import insert_documents, search_document
+from services.emails import email_key
+from tests.benchmarks.synthetic import synthetic_contacts
 
 KEYSTROKES = ["wong", "黃嘉", "6986", "chan ka", "mingpao", "嘉欣"]
 
