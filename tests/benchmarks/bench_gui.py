@@ -34,6 +34,19 @@ from db.search import insert_documents, search_document
 from services.emails import email_key
 from tests.benchmarks.synthetic import synthetic_contacts
 
+INQUIRY_COLUMNS = [
+    "id",
+    "release_id",
+    "received_at",
+    "channel",
+    "journalist_id",
+    "outlet_id",
+    "question",
+    "deadline",
+    "status",
+    "created_at",
+    "version",
+]
 KEYSTROKES = ["wong", "黃嘉", "6986", "chan ka", "mingpao", "嘉欣"]
 
 
@@ -171,43 +184,9 @@ def build_database(path: Path, contacts: int, inquiries: int, batch: int = 20_00
                 )
             )
             if len(inquiry_rows) >= batch:
-                bulk_insert(
-                    conn,
-                    Inquiry.__table__,
-                    [
-                        "id",
-                        "release_id",
-                        "received_at",
-                        "channel",
-                        "journalist_id",
-                        "outlet_id",
-                        "question",
-                        "deadline",
-                        "status",
-                        "created_at",
-                        "version",
-                    ],
-                    inquiry_rows,
-                )  # type: ignore[attr-defined]
+                bulk_insert(conn, Inquiry.__table__, INQUIRY_COLUMNS, inquiry_rows)  # type: ignore[attr-defined]
                 inquiry_rows.clear()
-        bulk_insert(
-            conn,
-            Inquiry.__table__,
-            [
-                "id",
-                "release_id",
-                "received_at",
-                "channel",
-                "journalist_id",
-                "outlet_id",
-                "question",
-                "deadline",
-                "status",
-                "created_at",
-                "version",
-            ],
-            inquiry_rows,
-        )  # type: ignore[attr-defined]
+        bulk_insert(conn, Inquiry.__table__, INQUIRY_COLUMNS, inquiry_rows)  # type: ignore[attr-defined]
     database.dispose()
 
 
