@@ -1,0 +1,902 @@
+"""Contact sheets: the roster, or part of it, as CSV, XLSX, vCard or a printable PDF.
+
+:func:`export_contact_sheet` selects contacts (a release's media contacts, an organisation's,
+a tag's, a search's, or everyone), leaves out those who opted out of contact (PDPO) unless
+asked not to, and streams them from the database in pages of :data:`PAGE_SIZE` into a
+temporary file beside the target, renamed into place only when complete: an interrupted or
+cancelled export never leaves a half-written file under the real name, and memory does not
+grow with the roster.
+
+Rows are read with SQLAlchemy Core, not through ``services.roster.contact_dicts``: loading
+ORM objects costs ~10x more per contact, and the CSV target (100 000 rows/s) leaves no
+room for it. The PDF, a few pages for people to read, is laid out by Qt in
+``desktop.pdf_export``; this module hands it plain data and never imports Qt.
+
+Formats
+    * CSV: UTF-8 with a byte-order mark (Excel then shows Chinese), CRLF, one row per
+      contact with every phone and e-mail in typed column pairs. Any value a spreadsheet would
+      run as a formula (starting ``= + - @``, tab, CR, LF) gets a leading ``'`` (OWASP), except
+      a well-formed phone number such as ``+852 2629 2329``.
+    * XLSX: XlsxWriter in constant-memory mode; a frozen, filtered header row, widths from
+      the first page (Chinese characters count double), every value written as a string.
+    * vCard: our own writer (vobject's serializer manages ~1.7 k cards/s; this one about
+      ten times that, reading from the database included). 3.0 by default, 4.0 on request. Lines are folded at 75 octets without
+      splitting a UTF-8 character, with CRLF ends; ``\\ , ;`` and newlines are escaped.
+    * PDF: the media-contact block of a release, grouped by organisation.
+
+Phones are written in E.164 (``+85269865822``) in CSV, XLSX and vCard: the one form every
+phone, mail program and spreadsheet reads without guessing a country; formatting a number
+for display costs ~54 µs, more than writing the whole row. The PDF, for people, shows
+``+852 6986 5822``.
+
+vCard choices (what Apple Contacts, Google Contacts and Thunderbird keep)
+    * ``FN`` and ``N`` carry the name in the contact's preferred language; the name in the
+      other script goes in ``NICKNAME``. All three keep and show a nickname field and sync
+      it; ``X-PHONETIC-FIRST-NAME``/``LAST-NAME`` are pronunciation fields (Apple sorts by
+      them, and Google shows them as "phonetic name"), so an English name there would be
+      shown as a pronunciation, and the 4.0 way (two ``FN`` with ``ALTID``/``LANGUAGE``) is
+      kept only as the first ``FN`` by all three. ``FN`` and ``NICKNAME`` carry a
+      ``LANGUAGE`` parameter (zh-HK / en) so a reader need not guess the script.
+    * ``ORG`` and ``TITLE`` are written once per language, preferred language first, each
+      with ``LANGUAGE`` (and, in 4.0, the pair tied by ``ALTID`` as RFC 6350 §5.4 says):
+      programs that keep one keep the first; ours reads both back.
+    * ``TEL`` types: mobile ``CELL,VOICE``, work ``WORK,VOICE``, fax ``WORK,FAX``, home
+      ``HOME,VOICE`` (3.0) / ``cell`` ``work`` ``fax`` ``home`` with ``VALUE=uri`` and a
+      ``tel:`` value (4.0). Our "team" and "other" types have no vCard name: ``X-TEAM`` and
+      ``X-OTHER`` are added (x-names are allowed in TYPE and ignored by others).
+    * ``UID`` is ``urn:uuid:`` + uuid5(:data:`UID_NAMESPACE`, ``"contact/<id>"``): the same for
+      a contact on every export from the same database, so re-importing a sheet into a phone
+      updates cards instead of duplicating them. Two databases give their own contact 17 the
+      same UID; the UID identifies a roster row, not a person.
+    * A shared mailbox is marked ``X-PRESSDESK-KIND:mailbox`` (for our own import).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import re
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, func, select
+
+from db.engine import Database
+from db.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Organization,
+    Release,
+    ReleaseMediaContact,
+)
+from db.search import search_contact_ids
+from services.phones import format_phone
+from services.problems import InputRejected, Problem, Severity
+from services.roster import _query_as_phone
+
+EXPORT_FORMATS = ("csv", "xlsx", "vcf", "pdf")
+VCARD_VERSIONS = ("3.0", "4.0")
+PAGE_SIZE = 1000
+PDF_MAX_CONTACTS = 5000
+"""A printed sheet beyond this is a book: CSV or XLSX serves that better."""
+UID_NAMESPACE = uuid.UUID("6f1c3a8e-5b4d-4e57-9a43-2d0c8e5f7b21")
+"""Fixed forever: changing it changes every exported contact's UID."""
+MIN_VALUE_COLUMNS = 2
+"""Phone and e-mail column pairs in a sheet at least, so its layout is the same every time."""
+
+Progress = Callable[[int, int | None], bool]
+
+# --- rows --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SheetContact:
+    """One contact as a sheet shows it (plain data; handed to the PDF writer too).
+
+    Attributes:
+        phones: (type, E.164, extension or None), in the contact's order.
+        emails: (type, address), in the contact's order.
+    """
+
+    id: int
+    kind: str
+    name_zh: str | None
+    name_en: str | None
+    title_zh: str | None
+    title_en: str | None
+    organization_id: int | None
+    organization_zh: str | None
+    organization_en: str | None
+    preferred_language: str
+    notes: str | None
+    phones: list[tuple[str, str, str | None]] = field(default_factory=list)
+    emails: list[tuple[str, str]] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SheetGroup:
+    """The contacts of one organisation on a printed sheet."""
+
+    organization_zh: str | None
+    organization_en: str | None
+    contacts: list[SheetContact]
+
+
+@dataclass
+class ContactSheet:
+    """What the PDF writer lays out: a heading, then contacts grouped by organisation."""
+
+    title_zh: str | None
+    title_en: str | None
+    subtitle: str | None
+    issued_on: str | None
+    place: str | None
+    groups: list[SheetGroup]
+
+
+PdfWriter = Callable[[Path, ContactSheet], None]
+"""``desktop.pdf_export.write_contact_sheet_pdf``; passed in so services never import Qt."""
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    format: str
+    contacts: int
+    skipped_opt_out: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of the command line's ``export``."""
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "contacts": self.contacts,
+            "skipped_opt_out": self.skipped_opt_out,
+        }
+
+
+class ExportCancelled(Exception):
+    """The user cancelled through the progress callback; no file was left behind."""
+
+
+# --- selection ---------------------------------------------------------------------------
+
+_CONTACT = Contact.__table__  # type: ignore[attr-defined]
+_ORG = Organization.__table__  # type: ignore[attr-defined]
+_PHONE = ContactPhone.__table__  # type: ignore[attr-defined]
+_EMAIL = ContactEmail.__table__  # type: ignore[attr-defined]
+_TAG = ContactTag.__table__  # type: ignore[attr-defined]
+_MEDIA = ReleaseMediaContact.__table__  # type: ignore[attr-defined]
+
+_CONTACT_COLUMNS = (
+    _CONTACT.c.id,
+    _CONTACT.c.kind,
+    _CONTACT.c.name_zh,
+    _CONTACT.c.name_en,
+    _CONTACT.c.title_zh,
+    _CONTACT.c.title_en,
+    _CONTACT.c.organization_id,
+    _ORG.c.name_zh,
+    _ORG.c.name_en,
+    _CONTACT.c.preferred_language,
+    _CONTACT.c.notes,
+    _CONTACT.c.opt_out,
+)
+
+
+@dataclass
+class _Selection:
+    release_id: int | None
+    organization_id: int | None
+    query: str | None
+    tag: str | None
+    include_opted_out: bool
+    skipped_opt_out: int = 0
+
+    def predicates(self) -> list[ColumnElement[bool]]:
+        """What every selected contact satisfies, besides where the ids come from."""
+        where: list[ColumnElement[bool]] = [_CONTACT.c.deleted_at.is_(None)]
+        if self.organization_id is not None:
+            where.append(_CONTACT.c.organization_id == self.organization_id)
+        if self.tag:
+            where.append(
+                exists().where(and_(_TAG.c.contact_id == _CONTACT.c.id, _TAG.c.tag == self.tag))
+            )
+        return where
+
+
+def _rejected(field_name: str, value: str, message: str, suggestion: str) -> InputRejected:
+    return InputRejected(
+        message, [Problem(Severity.ERROR, "export", field_name, value, message, suggestion)]
+    )
+
+
+def _check_request(
+    connection: Connection, fmt: str, vcard_version: str, selection: _Selection
+) -> None:
+    if fmt not in EXPORT_FORMATS:
+        raise _rejected(
+            "format",
+            fmt,
+            f"{fmt!r} is not an export format.",
+            f"Use one of: {', '.join(EXPORT_FORMATS)}.",
+        )
+    if fmt == "vcf" and vcard_version not in VCARD_VERSIONS:
+        raise _rejected(
+            "vcard_version",
+            vcard_version,
+            f"vCard {vcard_version} cannot be written.",
+            "Use 3.0 (phones, Outlook, Google) or 4.0 (Thunderbird, newer programs).",
+        )
+    if selection.release_id is not None and selection.query:
+        raise _rejected(
+            "query",
+            selection.query,
+            "A release's contacts and a search cannot be exported together.",
+            "Export the release's contacts, or the search results, on their own.",
+        )
+    if selection.release_id is not None:
+        found = connection.execute(
+            select(Release.__table__.c.id).where(  # type: ignore[attr-defined]
+                Release.__table__.c.id == selection.release_id,  # type: ignore[attr-defined]
+                Release.__table__.c.deleted_at.is_(None),  # type: ignore[attr-defined]
+            )
+        ).first()
+        if found is None:
+            raise _rejected(
+                "release",
+                str(selection.release_id),
+                f"There is no release {selection.release_id}.",
+                "List the releases with `pressdesk releases` and use one of their ids.",
+            )
+    if selection.organization_id is not None:
+        found = connection.execute(
+            select(_ORG.c.id).where(
+                _ORG.c.id == selection.organization_id, _ORG.c.deleted_at.is_(None)
+            )
+        ).first()
+        if found is None:
+            raise _rejected(
+                "organization",
+                str(selection.organization_id),
+                f"There is no organisation {selection.organization_id}.",
+                "Look the organisation up in the roster (`pressdesk contacts NAME --json`).",
+            )
+
+
+def _count(connection: Connection, selection: _Selection) -> int | None:
+    """How many contacts the selection has (for progress), or None when a search decides."""
+    if selection.query:
+        return None
+    statement = select(func.count()).select_from(_CONTACT).where(*selection.predicates())
+    if not selection.include_opted_out:
+        statement = statement.where(_CONTACT.c.opt_out.is_(False))
+    if selection.release_id is not None:
+        statement = statement.where(
+            _CONTACT.c.id.in_(
+                select(_MEDIA.c.contact_id).where(_MEDIA.c.release_id == selection.release_id)
+            )
+        )
+    return int(connection.execute(statement).scalar_one())
+
+
+def _id_pages(connection: Connection, selection: _Selection) -> Iterator[list[int]] | None:
+    """Pages of contact ids in export order, or None for the whole roster in id order."""
+    if selection.release_id is not None:
+        ids = list(
+            connection.execute(
+                select(_MEDIA.c.contact_id)
+                .where(_MEDIA.c.release_id == selection.release_id)
+                .order_by(_MEDIA.c.position, _MEDIA.c.contact_id)
+            ).scalars()
+        )
+        return iter([ids[i : i + PAGE_SIZE] for i in range(0, len(ids), PAGE_SIZE)])
+    if selection.query:
+        query = selection.query
+        phone = _query_as_phone(query)
+
+        def search_pages() -> Iterator[list[int]]:
+            offset = 0
+            while True:
+                ids = search_contact_ids(
+                    connection, query, phone_e164=phone, limit=PAGE_SIZE, offset=offset
+                )
+                if ids:
+                    yield ids
+                if len(ids) < PAGE_SIZE:
+                    return
+                offset += PAGE_SIZE
+
+        return search_pages()
+    return None
+
+
+def _contact_pages(connection: Connection, selection: _Selection) -> Iterator[list[SheetContact]]:
+    """The selected contacts, a page at a time, with phones, e-mails and tags filled in."""
+    base = (
+        select(*_CONTACT_COLUMNS)
+        .select_from(_CONTACT.outerjoin(_ORG, _ORG.c.id == _CONTACT.c.organization_id))
+        .where(*selection.predicates())
+    )
+    by_ids = base.where(_CONTACT.c.id.in_(bindparam("ids", expanding=True)))
+    keyset = base.where(_CONTACT.c.id > bindparam("after")).order_by(_CONTACT.c.id).limit(PAGE_SIZE)
+    id_pages = _id_pages(connection, selection)
+    # Walking the whole roster in id order, a page's phones and e-mails are one id range:
+    # cheaper to ask for than a list of a thousand ids.
+    dense = id_pages is None and selection.organization_id is None and not selection.tag
+    after = 0
+    while True:
+        if id_pages is None:
+            rows = connection.execute(keyset, {"after": after}).all()
+            if not rows:
+                return
+            after = rows[-1][0]
+        else:
+            ids = next(id_pages, None)
+            if ids is None:
+                return
+            found = {row[0]: row for row in connection.execute(by_ids, {"ids": ids}).all()}
+            rows = [found[i] for i in ids if i in found]
+        page = _page(connection, rows, selection, dense)
+        if page:
+            yield page
+        if id_pages is None and len(rows) < PAGE_SIZE:
+            return
+
+
+def _values_of(*columns: Any) -> tuple[Any, Any]:
+    """The same query by a list of contact ids and by an id range, in contact order."""
+    table = columns[0].table
+    query = select(*columns).order_by(*columns[:1], *_POSITION_ORDER.get(table.name, ()))
+    return (
+        query.where(columns[0].in_(bindparam("ids", expanding=True))),
+        query.where(columns[0].between(bindparam("lo"), bindparam("hi"))),
+    )
+
+
+_POSITION_ORDER: dict[str, tuple[Any, ...]] = {
+    "contact_phone": (_PHONE.c.position, _PHONE.c.id),
+    "contact_email": (_EMAIL.c.position, _EMAIL.c.id),
+    "contact_tag": (_TAG.c.tag,),
+}
+_PHONES_OF = _values_of(_PHONE.c.contact_id, _PHONE.c.type, _PHONE.c.e164, _PHONE.c.extension)
+_EMAILS_OF = _values_of(_EMAIL.c.contact_id, _EMAIL.c.type, _EMAIL.c.address)
+_TAGS_OF = _values_of(_TAG.c.contact_id, _TAG.c.tag)
+
+
+def _page(
+    connection: Connection, rows: Sequence[Any], selection: _Selection, dense: bool
+) -> list[SheetContact]:
+    contacts: dict[int, SheetContact] = {}
+    for row in rows:
+        if row[11] and not selection.include_opted_out:
+            selection.skipped_opt_out += 1
+            continue
+        contacts[row[0]] = SheetContact(*row[:11])
+    if not contacts:
+        return []
+    which = 1 if dense else 0
+    params: dict[str, Any] = (
+        {"lo": rows[0][0], "hi": rows[-1][0]} if dense else {"ids": list(contacts)}
+    )
+    get = contacts.get
+    for contact_id, phone_type, e164, extension in connection.execute(
+        _PHONES_OF[which], params
+    ).all():
+        contact = get(contact_id)
+        if contact is not None:
+            contact.phones.append((phone_type, e164, extension))
+    for contact_id, email_type, address in connection.execute(_EMAILS_OF[which], params).all():
+        contact = get(contact_id)
+        if contact is not None:
+            contact.emails.append((email_type, address))
+    for contact_id, tag in connection.execute(_TAGS_OF[which], params).all():
+        contact = get(contact_id)
+        if contact is not None:
+            contact.tags.append(tag)
+    return list(contacts.values())
+
+
+def _most_values(connection: Connection) -> tuple[int, int]:
+    """The most phones and e-mails any one contact has: the sheet's column pairs."""
+    counts = []
+    for table in (_PHONE, _EMAIL):
+        per_contact = (
+            select(func.count().label("n"))
+            .select_from(table)
+            .group_by(table.c.contact_id)
+            .subquery()
+        )
+        counts.append(connection.execute(select(func.max(per_contact.c.n))).scalar() or 0)
+    return max(counts[0], MIN_VALUE_COLUMNS), max(counts[1], MIN_VALUE_COLUMNS)
+
+
+# --- the export --------------------------------------------------------------------------
+
+
+def export_contact_sheet(
+    database: Database,
+    fmt: str,
+    path: Path | str,
+    *,
+    release_id: int | None = None,
+    organization_id: int | None = None,
+    query: str | None = None,
+    tag: str | None = None,
+    vcard_version: str = "3.0",
+    include_opted_out: bool = False,
+    progress: Progress | None = None,
+    pdf_writer: PdfWriter | None = None,
+) -> ExportResult:
+    """Write a contact sheet.
+
+    The selection: a release's media contacts (the release's media-contact block, in block
+    order; its spokespeople are not media contacts and are left out), or the contacts found
+    by a search, or the whole roster in roster order; narrowed to one organisation and/or
+    one tag when given. Deleted contacts are never exported; contacts who opted out only
+    with ``include_opted_out``.
+
+    Args:
+        database: the open database.
+        fmt: "csv", "xlsx", "vcf" or "pdf".
+        path: the file to write (replaced if it exists, only once the export is complete).
+        release_id: export this release's media contacts.
+        organization_id: only this organisation's contacts.
+        query: only the contacts this search finds (names, organisations, e-mails, phones).
+        tag: only contacts with this tag.
+        vcard_version: "3.0" or "4.0".
+        include_opted_out: also export contacts who asked not to be contacted.
+        progress: called with (contacts written, total or None) after each page; returning
+            False cancels.
+        pdf_writer: lays out the PDF (``desktop.pdf_export.write_contact_sheet_pdf``);
+            required for "pdf".
+
+    Returns:
+        What was written.
+
+    Raises:
+        InputRejected: unknown format, release or organisation; the file cannot be written;
+            a PDF of more than :data:`PDF_MAX_CONTACTS` contacts.
+        ExportCancelled: ``progress`` returned False; nothing was left behind.
+    """
+    target = Path(path)
+    selection = _Selection(release_id, organization_id, query, tag, include_opted_out)
+    if fmt == "pdf" and pdf_writer is None:
+        raise ValueError("a PDF export needs pdf_writer (desktop.pdf_export)")
+    with database.session(write=False) as session:
+        connection = session.connection()
+        _check_request(connection, fmt, vcard_version, selection)
+        total = _count(connection, selection)
+        with _replacing(target) as (temp, stream_opener):
+            written = 0
+
+            def pages() -> Iterator[list[SheetContact]]:
+                nonlocal written
+                if progress is not None and progress(0, total) is False:
+                    raise ExportCancelled
+                for page in _contact_pages(connection, selection):
+                    yield page
+                    written += len(page)
+                    if progress is not None and progress(written, total) is False:
+                        raise ExportCancelled
+
+            if fmt == "csv":
+                with stream_opener("w", encoding="utf-8-sig", newline="") as stream:
+                    _write_csv(stream, pages(), *_most_values(connection))
+            elif fmt == "xlsx":
+                _write_xlsx(temp, pages(), *_most_values(connection))
+            elif fmt == "vcf":
+                with stream_opener("wb") as stream:
+                    _write_vcards(stream, pages(), vcard_version)
+            else:
+                assert pdf_writer is not None
+                sheet = _sheet(connection, selection, pages())
+                pdf_writer(temp, sheet)
+    return ExportResult(target, fmt, written, selection.skipped_opt_out)
+
+
+@contextlib.contextmanager
+def _replacing(target: Path) -> Iterator[tuple[Path, Callable[..., IO[Any]]]]:
+    """A temporary file beside ``target``, renamed onto it only when the block succeeds."""
+    if target.is_dir():
+        raise _rejected(
+            "path", str(target), f"{target} is a folder.", "Give a file name inside it."
+        )
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path(".")
+        )
+    except OSError as error:
+        raise _rejected(
+            "path",
+            str(target),
+            f"{target} cannot be written: {error.strerror or error}.",
+            "Choose a folder that exists and that you can write to.",
+        ) from None
+    os.close(handle)
+    temp = Path(name)
+
+    def opener(mode: str, **kwargs: Any) -> IO[Any]:
+        return temp.open(mode, **kwargs)
+
+    try:
+        yield temp, opener
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+_FORMULA_START = frozenset("=+-@\t\r\n")
+# "+852 2629 2329", "+85226292329", "+1-415-555-0100", "+85223456789 ext. 123": a number.
+_WELL_FORMED_PHONE = re.compile(r"\+[1-9]\d{0,3}(?:[ \-]?\d{1,8}){1,6}(?: ext\. \d{1,7})?\Z")
+
+
+def neutralise_cell(value: str) -> str:
+    """Make a spreadsheet show ``value`` as text instead of running it as a formula.
+
+    A value starting with ``= + - @``, tab, CR or LF gets a leading ``'`` (OWASP's advice
+    for CSV injection), except a well-formed phone number such as ``+852 2629 2329``.
+    """
+    if value and value[0] in _FORMULA_START and not _WELL_FORMED_PHONE.match(value):
+        return "'" + value
+    return value
+
+
+def sheet_headers(phones: int, emails: int) -> list[str]:
+    """The stable column headers of our CSV and XLSX sheets (read back by our importer)."""
+    headers = [
+        "Name (Chinese)",
+        "Name (English)",
+        "Title (Chinese)",
+        "Title (English)",
+        "Organisation (Chinese)",
+        "Organisation (English)",
+    ]
+    for n in range(1, phones + 1):
+        headers += [f"Phone {n} Type", f"Phone {n}"]
+    for n in range(1, emails + 1):
+        headers += [f"E-mail {n} Type", f"E-mail {n}"]
+    return [*headers, "Tags", "Notes", "Kind", "ID"]
+
+
+def _sheet_row(contact: SheetContact, phones: int, emails: int) -> list[str]:
+    row = [
+        contact.name_zh or "",
+        contact.name_en or "",
+        contact.title_zh or "",
+        contact.title_en or "",
+        contact.organization_zh or "",
+        contact.organization_en or "",
+    ]
+    for phone_type, e164, extension in contact.phones:
+        row += [phone_type, f"{e164} ext. {extension}" if extension else e164]
+    row += [""] * (2 * (phones - len(contact.phones)))
+    for email_type, address in contact.emails:
+        row += [email_type, address]
+    row += [""] * (2 * (emails - len(contact.emails)))
+    row += ["; ".join(contact.tags), contact.notes or "", contact.kind, str(contact.id)]
+    return row
+
+
+def _write_csv(
+    stream: IO[str], pages: Iterator[list[SheetContact]], phones: int, emails: int
+) -> None:
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(sheet_headers(phones, emails))
+    start = _FORMULA_START
+    for page in pages:
+        rows = []
+        for contact in page:
+            row = _sheet_row(contact, phones, emails)
+            # Only what people typed can start like a formula; types, E.164 numbers, kinds
+            # and ids are ours. Checking the first character inline keeps this loop fast.
+            rows.append([neutralise_cell(v) if v and v[0] in start else v for v in row])
+        writer.writerows(rows)
+
+
+# --- XLSX --------------------------------------------------------------------------------
+
+_MIN_WIDTH = 8
+_MAX_WIDTH = 50
+
+
+def _display_width(text: str) -> int:
+    # The same rule as cli.output.display_width; services may not import the CLI.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _write_xlsx(path: Path, pages: Iterator[list[SheetContact]], phones: int, emails: int) -> None:
+    import xlsxwriter  # noqa: PLC0415 - only an XLSX export pays for loading it
+
+    headers = sheet_headers(phones, emails)
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False},
+    )
+    try:
+        sheet = workbook.add_worksheet("Contacts")
+        bold = workbook.add_format({"bold": True})
+        first = next(pages, [])
+        rows = [_sheet_row(c, phones, emails) for c in first]
+        # Widths must be set before the first row is streamed; the first page is a fair sample.
+        for column, heading in enumerate(headers):
+            widest = max([_display_width(heading), *(_longest_line(r[column]) for r in rows)])
+            sheet.set_column(column, column, min(max(widest + 2, _MIN_WIDTH), _MAX_WIDTH))
+        sheet.freeze_panes(1, 0)
+        for column, heading in enumerate(headers):
+            sheet.write_string(0, column, heading, bold)
+        number = 0
+        write = sheet.write_string
+        for page_rows in _chain_rows(rows, pages, phones, emails):
+            for row in page_rows:
+                number += 1
+                for column, value in enumerate(row):
+                    if value:
+                        write(number, column, value)
+        sheet.autofilter(0, 0, max(number, 1), len(headers) - 1)
+    finally:
+        workbook.close()
+
+
+def _longest_line(value: str) -> int:
+    return max((_display_width(line) for line in value.split("\n")), default=0)
+
+
+def _chain_rows(
+    first: list[list[str]], pages: Iterator[list[SheetContact]], phones: int, emails: int
+) -> Iterator[list[list[str]]]:
+    yield first
+    for page in pages:
+        yield [_sheet_row(c, phones, emails) for c in page]
+
+
+# --- vCard -------------------------------------------------------------------------------
+
+_CRLF = b"\r\n"
+_FOLD_AT = 75
+_ESCAPES = str.maketrans({"\\": "\\\\", ",": "\\,", ";": "\\;", "\n": "\\n"})
+_PHONE_TYPES_30 = {
+    "mobile": "CELL,VOICE",
+    "work": "WORK,VOICE",
+    "fax": "WORK,FAX",
+    "home": "HOME,VOICE",
+    "team": "WORK,VOICE,X-TEAM",
+    "other": "VOICE,X-OTHER",
+}
+_PHONE_TYPES_40 = {
+    "mobile": "cell",
+    "work": "work",
+    "fax": "fax",
+    "home": "home",
+    "team": '"work,x-team"',
+    "other": "x-other",
+}
+_EMAIL_TYPES_30 = {
+    "work": "INTERNET,WORK",
+    "personal": "INTERNET,HOME",
+    "team": "INTERNET,WORK,X-TEAM",
+    "other": "INTERNET,X-OTHER",
+}
+_EMAIL_TYPES_40 = {"work": "work", "personal": "home", "team": '"work,x-team"', "other": "x-other"}
+_LANGUAGE_TAG = {"zh": "zh-HK", "en": "en"}
+# Two-character surnames, so N splits 歐陽志明 as 歐陽 + 志明 rather than 歐 + 陽志明.
+_COMPOUND_SURNAMES = frozenset(
+    [
+        "歐陽",
+        "司徒",
+        "上官",
+        "諸葛",
+        "司馬",
+        "東方",
+        "皇甫",
+        "尉遲",
+        "公孫",
+        "慕容",
+        "令狐",
+        "長孫",
+        "宇文",
+        "夏侯",
+        "軒轅",
+        "端木",
+        "鍾離",
+        "欧阳",
+        "诸葛",
+        "司马",
+        "东方",
+        "尉迟",
+        "公孙",
+        "长孙",
+        "轩辕",
+        "钟离",
+    ]
+)
+
+
+def _escape(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n").translate(_ESCAPES)
+
+
+def _fold(line: str) -> bytes:
+    """One content line, folded at 75 octets without splitting a UTF-8 character."""
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_AT:
+        return data + _CRLF
+    parts = []
+    start = 0
+    limit = _FOLD_AT
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: back up to the character start
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+        limit = _FOLD_AT - 1  # the leading space of a continuation line counts
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + _CRLF
+
+
+def _structured_name(name: str, script: str) -> str:
+    """N's value: family;given;;; (a Chinese name splits after its surname)."""
+    if script == "zh":
+        cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+        return f"{_escape(name[:cut])};{_escape(name[cut:])};;;"
+    family, comma, given = name.partition(",")
+    if comma:
+        return f"{_escape(family.strip())};{_escape(given.strip())};;;"
+    words = name.split()
+    if len(words) < 2:
+        return f"{_escape(name)};;;;"
+    return f"{_escape(words[-1])};{_escape(' '.join(words[:-1]))};;;"
+
+
+def contact_uid(contact_id: int) -> str:
+    """The vCard UID of a roster contact: the same on every export (see the module doc)."""
+    return f"urn:uuid:{uuid.uuid5(UID_NAMESPACE, f'contact/{contact_id}')}"
+
+
+def _card(contact: SheetContact, v4: bool) -> bytes:
+    names = {"zh": contact.name_zh, "en": contact.name_en}
+    primary = "en" if contact.preferred_language == "en" and contact.name_en else "zh"
+    if not names[primary]:
+        primary = "en" if primary == "zh" else "zh"
+    other = "en" if primary == "zh" else "zh"
+    lines = ["BEGIN:VCARD", "VERSION:4.0" if v4 else "VERSION:3.0", "PRODID:-//PressDesk//EN"]
+    lines.append(f"UID:{contact_uid(contact.id)}")
+    name = names[primary]
+    if name:
+        lines.append(f"FN;LANGUAGE={_LANGUAGE_TAG[primary]}:{_escape(name)}")
+        lines.append(f"N:{_structured_name(name, primary)}")
+    else:
+        # FN is required: a mailbox or a nameless contact is shown by its organisation or address.
+        shown = (
+            contact.organization_zh
+            or contact.organization_en
+            or (contact.emails[0][1] if contact.emails else "")
+            or (contact.phones[0][1] if contact.phones else "")
+        )
+        lines += [f"FN:{_escape(shown)}", "N:;;;;"]
+    if names[other]:
+        lines.append(f"NICKNAME;LANGUAGE={_LANGUAGE_TAG[other]}:{_escape(names[other] or '')}")
+    for prop, altid, zh, en in (
+        ("ORG", 1, contact.organization_zh, contact.organization_en),
+        ("TITLE", 2, contact.title_zh, contact.title_en),
+    ):
+        values = {"zh": zh, "en": en}
+        both = bool(zh and en)
+        for script in (primary, other):
+            value = values[script]
+            if value:
+                alt = f";ALTID={altid}" if v4 and both else ""
+                lines.append(f"{prop}{alt};LANGUAGE={_LANGUAGE_TAG[script]}:{_escape(value)}")
+    phone_types = _PHONE_TYPES_40 if v4 else _PHONE_TYPES_30
+    for phone_type, e164, extension in contact.phones:
+        kind = phone_types.get(phone_type, phone_types["other"])
+        if v4:
+            ext = f";ext={extension}" if extension else ""
+            lines.append(f"TEL;VALUE=uri;TYPE={kind}:tel:{e164}{ext}")
+        else:
+            ext = f" ext. {extension}" if extension else ""
+            lines.append(f"TEL;TYPE={kind}:{e164}{ext}")
+    email_types = _EMAIL_TYPES_40 if v4 else _EMAIL_TYPES_30
+    for email_type, address in contact.emails:
+        kind = email_types.get(email_type, email_types["other"])
+        lines.append(f"EMAIL;TYPE={kind}:{_escape(address)}")
+    if contact.tags:
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in contact.tags))
+    if contact.notes:
+        lines.append(f"NOTE:{_escape(contact.notes)}")
+    if contact.kind == "mailbox":
+        lines.append("X-PRESSDESK-KIND:mailbox")
+    lines.append("END:VCARD")
+    return b"".join(_fold(line) for line in lines)
+
+
+def _write_vcards(stream: IO[bytes], pages: Iterator[list[SheetContact]], version: str) -> None:
+    v4 = version == "4.0"
+    for page in pages:
+        stream.write(b"".join(_card(contact, v4) for contact in page))
+
+
+# --- PDF ---------------------------------------------------------------------------------
+
+
+def _sheet(
+    connection: Connection, selection: _Selection, pages: Iterator[list[SheetContact]]
+) -> ContactSheet:
+    """The PDF's data: contacts grouped by organisation, in order of first appearance."""
+    groups: dict[int | str, SheetGroup] = {}
+    count = 0
+    for page in pages:
+        count += len(page)
+        if count > PDF_MAX_CONTACTS:
+            raise _rejected(
+                "selection",
+                str(count),
+                f"More than {PDF_MAX_CONTACTS} contacts are too many for a printed sheet.",
+                "Export them as CSV or XLSX, or narrow the selection (a release, an "
+                "organisation, a tag or a search).",
+            )
+        for contact in page:
+            key: int | str = (
+                contact.organization_id if contact.organization_id is not None else "none"
+            )
+            group = groups.setdefault(
+                key, SheetGroup(contact.organization_zh, contact.organization_en, [])
+            )
+            group.contacts.append(contact)
+    heading = ContactSheet(None, None, None, None, None, list(groups.values()))
+    release_table = Release.__table__  # type: ignore[attr-defined]
+    if selection.release_id is not None:
+        release = connection.execute(
+            select(
+                release_table.c.title_zh,
+                release_table.c.title_en,
+                release_table.c.issued_on,
+                release_table.c.place,
+            ).where(release_table.c.id == selection.release_id)
+        ).one()
+        heading.title_zh, heading.title_en = release.title_zh, release.title_en
+        issued: date | None = release.issued_on
+        heading.issued_on = issued.isoformat() if issued else None
+        heading.place = release.place
+        heading.subtitle = "傳媒查詢 Media enquiries"
+    else:
+        heading.title_zh, heading.title_en = "聯絡人名單", "Contact sheet"
+        heading.subtitle = _describe(connection, selection)
+        heading.issued_on = date.today().isoformat()
+    return heading
+
+
+def _describe(connection: Connection, selection: _Selection) -> str | None:
+    parts = []
+    if selection.organization_id is not None:
+        org = connection.execute(
+            select(_ORG.c.name_zh, _ORG.c.name_en).where(_ORG.c.id == selection.organization_id)
+        ).one()
+        parts.append(" ".join(n for n in org if n))
+    if selection.tag:
+        parts.append(f"Tag 標籤: {selection.tag}")
+    if selection.query:
+        parts.append(f"Search 搜尋: {selection.query}")
+    return " · ".join(parts) or None
+
+
+def display_phone(e164: str, extension: str | None = None) -> str:
+    """A stored number as people read it: ``+852 6986 5822 ext. 12``."""
+    shown = format_phone(e164)
+    return f"{shown} ext. {extension}" if extension else shown

@@ -1,0 +1,117 @@
+"""``pressdesk export``: every format from the command line, JSON out, clean refusals."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cli.main import EXIT_OK, EXIT_REJECTED, run
+from tests.conftest import REPO, SEED_RELEASE
+
+
+def _export(capsys: pytest.CaptureFixture[str], db_url: str, *args: str) -> tuple[int, Any, str]:
+    code = run(["--db", db_url, "export", *args])
+    out, err = capsys.readouterr()
+    data = json.loads(out) if "--json" in args and out.strip() else out
+    return code, data, err
+
+
+@pytest.fixture
+def seeded(db_url: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert run(["--db", db_url, "import", str(SEED_RELEASE), "--json"]) == EXIT_OK
+    capsys.readouterr()
+    return db_url
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
+def test_export_each_format_as_json(
+    capsys: pytest.CaptureFixture[str], seeded: str, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / f"release.{fmt}"
+    code, data, err = _export(
+        capsys, seeded, "--format", fmt, "--release", "1", "-o", str(path), "--json"
+    )
+    assert code == EXIT_OK, err
+    assert data == {"path": str(path), "format": fmt, "contacts": 4, "skipped_opt_out": 0}
+    assert path.stat().st_size > 0
+
+
+def test_export_csv_of_a_search_reads_back(
+    capsys: pytest.CaptureFixture[str], seeded: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "wong.csv"
+    code, out, _ = _export(capsys, seeded, "--format", "csv", "--query", "黃嘉", "-o", str(path))
+    assert code == EXIT_OK
+    assert out.strip() == f"Exported 1 contacts to {path}."
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        (row,) = list(csv.DictReader(stream))
+    assert row["Name (Chinese)"] == "黃嘉琪"
+    assert [row["Phone 1"], row["Phone 2"]] == ["+85237568623", "+85269865822"]
+
+
+def test_export_vcard_40(capsys: pytest.CaptureFixture[str], seeded: str, tmp_path: Path) -> None:
+    path = tmp_path / "all.vcf"
+    code, data, _ = _export(
+        capsys, seeded, "--format", "vcf", "--vcard-version", "4.0", "-o", str(path), "--json"
+    )
+    assert code == EXIT_OK and data["contacts"] == 7
+    assert path.read_text(encoding="utf-8").count("VERSION:4.0") == 7
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "csv", "--release", "99"], "There is no release 99."),
+        (["--format", "docx"], "'docx' is not an export format."),
+        (["--format", "vcf", "--vcard-version", "2.1"], "vCard 2.1 cannot be written."),
+        (["--format", "csv", "--organization", "99"], "There is no organisation 99."),
+    ],
+)
+def test_refusals_go_to_stderr_with_exit_1_and_no_file(
+    capsys: pytest.CaptureFixture[str],
+    seeded: str,
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, data, err = _export(capsys, seeded, *args, "-o", str(out_dir / "sheet"), "--json")
+    assert code == EXIT_REJECTED
+    assert data["error"] == message
+    assert data["problems"][0]["severity"] == "error" and data["problems"][0]["suggestion"]
+    assert err.startswith(f"pressdesk: {message}")
+    assert "Traceback" not in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_unwritable_path(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "sheet.csv"
+    code, _, err = _export(capsys, sqlite_url, "--format", "csv", "-o", str(target))
+    assert code == EXIT_REJECTED
+    assert "cannot be written" in err and "Traceback" not in err
+    assert not target.parent.exists()
+
+
+def test_pdf_from_the_command_line_in_a_fresh_process(sqlite_url: str, tmp_path: Path) -> None:
+    """No QApplication exists in a CLI process: the PDF writer starts one, offscreen."""
+    path = tmp_path / "release.pdf"
+    env_run = [sys.executable, str(REPO / "main.py"), "--db", sqlite_url]
+    subprocess.run([*env_run, "import", str(SEED_RELEASE)], check=True, capture_output=True)
+    result = subprocess.run(
+        [*env_run, "export", "--format", "pdf", "--release", "1", "-o", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["contacts"] == 4
+    assert path.read_bytes().startswith(b"%PDF-")

@@ -1,0 +1,384 @@
+"""Reading contact files: CSV in four encodings, Google and Outlook CSV, XLSX, vCard 2.1/3.0/4.0.
+
+Every reader is checked with exact expectations; every malformed file is refused with a
+report that names the file, the line or card, the value and a suggestion.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+import vobject
+
+from services.contact_files import (
+    CONTACT_FIELDS,
+    ContactSource,
+    guess_mapping,
+    open_contact_file,
+)
+from services.contact_rows import IncomingContact, IncomingValue
+from services.problems import InputRejected, Severity
+
+DATA = Path(__file__).parent / "data" / "contacts"
+
+
+def _rows(path: Path | str, **kwargs: object) -> tuple[ContactSource, list[IncomingContact]]:
+    source = open_contact_file(path, **kwargs)  # type: ignore[arg-type]
+    return source, list(source.rows())
+
+
+def _values(values: list[IncomingValue]) -> list[tuple[str, str]]:
+    return [(v.text, v.type) for v in values]
+
+
+# --- CSV in every encoding ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "delimiter"),
+    [
+        ("media_list.utf8.csv", "utf-8", ","),
+        ("media_list.utf8-bom.csv", "utf-8", ","),
+        ("media_list.utf16.txt", "utf-16-le", "\t"),
+        ("media_list.big5hkscs.csv", "big5hkscs", ","),
+    ],
+)
+def test_traditional_chinese_media_list_in_each_encoding(
+    name: str, encoding: str, delimiter: str
+) -> None:
+    source, rows = _rows(DATA / name)
+    assert (source.kind, source.encoding, source.delimiter) == ("csv", encoding, delimiter)
+    assert source.columns == ["姓名", "英文姓名", "機構", "職位", "電話", "手提", "電郵", "備註"]
+    assert source.mapping == {
+        "姓名": "name",
+        "英文姓名": "name_en",
+        "機構": "organization",
+        "職位": "title",
+        "電話": "phone",
+        "手提": "phone:mobile",
+        "電郵": "email",
+        "備註": "notes",
+    }
+    wong, wan, chan = rows
+    assert wong.where == f"{name} line 2"
+    assert (wong.name_zh, wong.name_en) == ("黃嘉琪", "June Wong")
+    assert (wong.organization_zh, wong.title_zh) == ("愛德曼國際公關公司", "客戶總監")
+    assert _values(wong.phones) == [("+852 3756 8623", ""), ("6986 5822", "mobile")]
+    assert [p.label for p in wong.phones] == ["電話", "手提"]
+    assert _values(wong.emails) == [
+        ("June.Wong@edelman.com", ""),
+        ("Edelmanhkstppr@edelman.com", ""),
+    ]
+    assert wong.notes == 'Prefers WhatsApp, not calls; "urgent" only\nsecond line'
+    # The record above spans two physical lines, so the next starts on line 4.
+    assert wan.where == f"{name} line 4"
+    assert _values(wan.phones) == [("+852 2629 2329 / +852 2629 2330", "")]
+    assert (chan.where, chan.name_zh, chan.organization_zh, chan.title_zh) == (
+        f"{name} line 6",
+        "陳大文",
+        "明報",
+        "記者",
+    )
+    assert chan.phones == [] and chan.emails == []
+    (skipped,) = source.problems
+    assert skipped.severity == Severity.WARNING
+    assert (skipped.where, skipped.value) == (f"{name} line 7", "只有備註")
+
+
+def test_gb18030_simplified_chinese_semicolon_delimited() -> None:
+    source, rows = _rows(DATA / "media_list.gb18030.csv")
+    assert (source.encoding, source.delimiter) == ("gb18030", ";")
+    assert source.problems == []
+    wong, xiong = rows
+    assert (wong.name_zh, wong.organization_zh, wong.title_zh) == (
+        "黄嘉琪",
+        "爱德曼国际公关公司",
+        "客户总监",
+    )
+    assert _values(wong.emails) == [
+        ("June.Wong@edelman.com", ""),
+        ("Edelmanhkstppr@edelman.com", ""),
+    ]
+    assert wong.notes == "Prefers WhatsApp; not calls\nsecond line"
+    assert (xiong.where, xiong.name_en) == ("media_list.gb18030.csv line 4", "Miaomiao Xiong")
+    assert _values(xiong.phones) == [("+86 151 2004 9549", "mobile")]
+
+
+def test_google_contacts_csv_with_typed_pairs_and_multi_values() -> None:
+    source, rows = _rows(DATA / "google_contacts.csv")
+    assert source.mapping["Phone 1 - Value"] == "phone_value:1"
+    assert source.mapping["E-mail 2 - Label"] == "email_type:2"
+    (unmapped,) = source.problems
+    assert unmapped.value == "Nickname, Birthday" and unmapped.severity == Severity.WARNING
+    june, wong = rows
+    assert (june.name_en, june.organization_en, june.title_en) == (
+        "June Wong",
+        "Edelman",
+        "Account Director",
+    )
+    assert _values(june.phones) == [
+        ("+852 3756 8623", "work"),
+        ("+852 6986 5822", "mobile"),
+        ("+852 6986 5823", "mobile"),
+    ]
+    assert _values(june.emails) == [
+        ("June.Wong@edelman.com", "work"),
+        ("Edelmanhkstppr@edelman.com", "other"),
+    ]
+    assert june.tags == ["Press", "Agency"]
+    assert june.notes == "Met at the MoU signing, 1 Dec"
+    assert (wong.name_zh, wong.name_en, wong.organization_zh) == ("黃嘉琪", None, "愛德曼")
+    assert _values(wong.phones) == [("+852 3756 8600", "fax")]
+
+
+def test_google_contacts_legacy_csv() -> None:
+    _, (wan,) = _rows(DATA / "google_contacts_legacy.csv")
+    assert wan.name_en == "Angela Wan"
+    assert wan.organization_en == "Hong Kong Science and Technology Parks Corporation"
+    assert wan.title_en == "Communications Manager"
+    assert _values(wan.phones) == [("+852 2629 2329", "work")]
+    assert _values(wan.emails) == [("angela.wan@hkstp.org", "work")]
+    assert wan.tags == ["HKSTP"]
+
+
+def test_outlook_csv() -> None:
+    source, (june,) = _rows(DATA / "outlook_contacts.csv")
+    assert source.mapping["Title"] == "honorific"  # Outlook's "Title" is Mr/Ms
+    assert source.mapping["Job Title"] == "title"
+    assert (june.honorific, june.name_en, june.title_en, june.organization_en) == (
+        "Ms.",
+        "June Wong",
+        "Account Director",
+        "Edelman",
+    )
+    assert _values(june.phones) == [
+        ("+852 3756 8623", "work"),
+        ("+852 6986 5822", "mobile"),
+        ("+852 3756 8600", "fax"),
+    ]
+    assert _values(june.emails) == [
+        ("June.Wong@edelman.com", ""),
+        ("Edelmanhkstppr@edelman.com", "other"),
+    ]
+    assert june.notes == "Line one\nLine two"
+    assert june.tags == ["Press", "Agency"]
+
+
+def test_guess_mapping_knows_our_google_outlook_and_chinese_headers() -> None:
+    assert guess_mapping(["Name (Chinese)", "Phone 2 Type", "Phone 2", "E-mail 1", "ID"]) == {
+        "Name (Chinese)": "name_zh",
+        "Phone 2 Type": "phone_type:2",
+        "Phone 2": "phone_value:2",
+        "E-mail 1": "email_value:1",
+        "ID": "uid",
+    }
+    assert guess_mapping(
+        ["流動電話", "傳真", "中文姓名", "公司", "Mobile 2", "Favourite colour"]
+    ) == {
+        "流動電話": "phone:mobile",
+        "傳真": "phone:fax",
+        "中文姓名": "name_zh",
+        "公司": "organization",
+        "Mobile 2": "phone:mobile",
+        "Favourite colour": "ignore",
+    }
+    assert all(f in CONTACT_FIELDS for f in ("name", "phone:mobile", "email:work", "ignore"))
+
+
+def test_a_given_mapping_replaces_the_guess(tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("Who,Digits,Where\nJune Wong,6986 5822,Edelman\n", encoding="utf-8")
+    with pytest.raises(InputRejected):
+        open_contact_file(path)  # nothing in the header names a contact column
+    mapping = {"Who": "name", "Digits": "phone:mobile", "Where": "organization"}
+    source, (june,) = _rows(path, mapping=mapping)
+    assert source.mapping == mapping
+    assert (june.name_en, june.organization_en) == ("June Wong", "Edelman")
+    assert _values(june.phones) == [("6986 5822", "mobile")]
+    with pytest.raises(InputRejected, match="not a contact field"):
+        open_contact_file(path, mapping={"Who": "nickname"})
+
+
+def test_a_title_row_above_the_header_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("Media list — MoU signing,,\n,,\nName,Phone,E-mail\nJune Wong,,j@x.hk\n")
+    source, (june,) = _rows(path)
+    assert source.columns == ["Name", "Phone", "E-mail"]
+    assert (june.where, june.name_en) == ("list.csv line 4", "June Wong")
+
+
+def test_one_name_cell_with_both_scripts_is_split(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("Name,Company\n陳大文 Chan Tai Man,明報 Ming Pao\n", encoding="utf-8")
+    _, (chan,) = _rows(path)
+    assert (chan.name_zh, chan.name_en) == ("陳大文", "Chan Tai Man")
+    assert chan.organization_zh == "明報 Ming Pao"
+
+
+def test_our_formula_neutraliser_is_undone_on_import(tmp_path: Path) -> None:
+    path = tmp_path / "ours.csv"
+    path.write_text("Name (English),Notes\n'=Wong,'-- see file\n", encoding="utf-8")
+    _, (row,) = _rows(path)
+    assert (row.name_en, row.notes) == ("=Wong", "-- see file")
+
+
+def test_large_csv_streams_and_refuses_a_bad_record_late(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    line = "陳大文,+852 6986 5822,chan@example.com,{}\n"
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("姓名,電話,電郵,備註\n")
+        for n in range(120_000):
+            stream.write(line.format(n))
+        stream.write("Wong, June,1,2,3\n")
+    assert path.stat().st_size > 5 * 1024 * 1024  # past text_files' whole-file limit
+    source = open_contact_file(path)
+    assert source.encoding == "utf-8"
+    hint = source.count_hint()
+    assert hint is not None and 100_000 < hint < 140_000
+    rows = source.rows()
+    first = next(rows)
+    assert (first.where, first.notes) == ("big.csv line 2", "0")
+    with pytest.raises(InputRejected) as refused:
+        for _ in rows:
+            pass
+    assert refused.value.problems[0].where == "big.csv line 120002"
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def test_xlsx_with_numbers_for_phones_and_a_title_row(tmp_path: Path) -> None:
+    path = tmp_path / "media.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Media list 傳媒名單"])
+    sheet.append(["姓名", "英文姓名", "機構", "手提", "電郵", "標籤"])
+    sheet.append(
+        ["黃嘉琪", "June Wong", "愛德曼國際公關公司", 69865822, "June.Wong@edelman.com", "TV, 科技"]
+    )
+    sheet.append([None, None, None, None, None, None])
+    sheet.append(["熊苗苗", None, "地平線", "+86 151 2004 9549", None, None])
+    sheet.append([None, None, None, None, None, "只有標籤"])
+    workbook.save(path)
+    source, (wong, xiong) = _rows(path)
+    assert (source.kind, source.columns[0]) == ("xlsx", "姓名")
+    assert (wong.where, wong.name_zh, wong.name_en) == ("media.xlsx row 3", "黃嘉琪", "June Wong")
+    assert _values(wong.phones) == [("69865822", "mobile")]
+    assert wong.tags == ["TV", "科技"]
+    assert (xiong.where, _values(xiong.phones)) == (
+        "media.xlsx row 5",
+        [("+86 151 2004 9549", "mobile")],
+    )
+    (skipped,) = source.problems
+    assert skipped.where == "media.xlsx row 6"
+
+
+# --- vCard -----------------------------------------------------------------------------------
+
+
+def test_vcard_21_quoted_printable_utf8_big5_and_bare_types() -> None:
+    source, (wong, chan) = _rows(DATA / "nokia_21.vcf")
+    assert source.kind == "vcard" and source.problems == []
+    assert (wong.where, wong.name_zh, wong.organization_zh) == (
+        "nokia_21.vcf card 1",
+        "黃嘉琪",
+        "愛德曼國際公關公司",  # QUOTED-PRINTABLE with a soft line break
+    )
+    assert _values(wong.phones) == [
+        ("+852 6986 5822", "mobile"),
+        ("+852 3756 8623", "work"),
+        ("+852 3756 8600", "fax"),
+    ]
+    assert _values(wong.emails) == [("June.Wong@edelman.com", "")]
+    assert wong.notes == "First line\nSecond line, with a comma; and a semicolon"
+    assert (chan.name_zh, chan.organization_zh) == ("陳大文", "明報")  # CHARSET=BIG5
+    assert _values(chan.phones) == [("2345 6789", "home")]
+    assert _values(chan.emails) == [("taiman@example.com", "personal")]
+
+
+def test_vcard_30_apple_labels_escapes_and_folding() -> None:
+    _, (wan,) = _rows(DATA / "apple_30.vcf")
+    assert (wan.name_en, wan.name_zh, wan.romanisation) == ("Angela Wan", "溫安怡", "Wan On Yi")
+    assert wan.organization_en == "Hong Kong Science and Technology Parks Corporation"
+    assert wan.title_en == "Manager, Communications"
+    assert _values(wan.phones) == [("+852 2629 2329", "work"), ("+852 2629 2330", "mobile")]
+    assert _values(wan.emails) == [("angela.wan@hkstp.org", "work"), ("media@hkstp.org", "team")]
+    assert wan.tags == ["Tech", "Press, HK"]
+    assert wan.notes == (
+        "Ask for the deck; embargo until 10:00\n"
+        "Second line with a long text that has to be folded across lines by the exporter"
+    )
+    assert wan.uid == "6D5E1E4A-0B2C-4F3B-9C2D-1A2B3C4D5E6F"
+
+
+def test_vcard_40_language_altid_and_tel_uris() -> None:
+    _, (xiong,) = _rows(DATA / "thunderbird_40.vcf")
+    assert (xiong.name_en, xiong.name_zh) == ("Miaomiao Xiong", "熊苗苗")
+    assert (xiong.organization_zh, xiong.organization_en) == ("地平線", "Horizon Robotics")
+    assert xiong.title_en == "PR Director"
+    assert _values(xiong.phones) == [
+        ("+86-151-2004-9549", "mobile"),
+        ("+86-10-5648-1234;ext=88", "work"),
+    ]
+    assert _values(xiong.emails) == [("miaomiao.xiong@horizon.cc", "work")]
+    assert xiong.uid == "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1"
+
+
+@pytest.mark.parametrize("name", ["apple_30.vcf", "thunderbird_40.vcf"])
+def test_our_vcard_reader_agrees_with_vobject(name: str) -> None:
+    """An independent parser reads the same names, numbers and addresses."""
+    _, (ours,) = _rows(DATA / name)
+    card = vobject.readOne((DATA / name).read_text(encoding="utf-8"))
+    tels = [t.value.removeprefix("tel:") for t in card.contents["tel"]]
+    assert [p.text for p in ours.phones] == tels
+    assert [e.text for e in ours.emails] == [e.value for e in card.contents["email"]]
+    assert card.fn.value in (ours.name_zh, ours.name_en)
+    assert card.nickname.value in (ours.name_zh, ours.name_en)
+
+
+# --- malformed files -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "value", "words"),
+    [
+        ("no_header.csv", "no_header.csv line 1", "黃嘉琪, +852 3756 8623", "no header row"),
+        ("ragged.csv", "ragged.csv line 3", "Wong, June,+852", "4 values"),
+        ("unclosed_quote.csv", "unclosed_quote.csv line 2", "", "cannot be read as CSV"),
+        ("not_a_workbook.xlsx", "not_a_workbook.xlsx", "", "not one"),
+        ("no_begin.vcf", "no_begin.vcf line 1", "VERSION:3.0", "no BEGIN:VCARD"),
+        ("no_end.vcf", "no_end.vcf card 1", "BEGIN:VCARD (line 1)", "no END:VCARD"),
+    ],
+)
+def test_malformed_files_are_refused_with_a_clear_report(
+    name: str, where: str, value: str, words: str
+) -> None:
+    with pytest.raises(InputRejected) as refused:
+        _rows(DATA / name)
+    (problem,) = refused.value.problems
+    assert problem.severity == Severity.ERROR
+    assert problem.where == where
+    assert problem.value.startswith(value)
+    assert words in problem.message
+    assert problem.suggestion
+    assert name in refused.value.message
+
+
+def test_other_refusals(tmp_path: Path) -> None:
+    with pytest.raises(InputRejected, match="was not found"):
+        open_contact_file(tmp_path / "missing.csv")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    with pytest.raises(InputRejected, match="empty"):
+        open_contact_file(tmp_path / "empty.csv")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(InputRejected, match=r"old Excel \(\.xls\)"):
+        open_contact_file(tmp_path / "old.xls")
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputRejected, match="not an Excel workbook"):
+        open_contact_file(tmp_path / "broken.xlsx")
+    (tmp_path / "blank.csv").write_text(",,\n,,\n")
+    with pytest.raises(InputRejected, match="only blank lines"):
+        open_contact_file(tmp_path / "blank.csv")

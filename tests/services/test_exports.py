@@ -1,0 +1,526 @@
+"""Contact sheets read back by independent readers: csv, openpyxl, vobject and pdftotext.
+
+Every export runs on SQLite and PostgreSQL. The roster is the seed release's media-contact
+block plus contacts whose values have commas, semicolons, quotes, newlines, formula-looking
+text, three phones and two e-mails.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import unicodedata
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import vobject
+from sqlalchemy import select
+
+from db.engine import Database
+from db.models import Contact, ContactEmail, ContactPhone, ContactTag, Organization
+from services.emails import email_key
+from services.exports import (
+    ExportCancelled,
+    contact_uid,
+    export_contact_sheet,
+    neutralise_cell,
+)
+from services.problems import InputRejected
+from services.release_import import import_release_file
+from tests.conftest import SEED_RELEASE
+
+NOTES = '=HYPERLINK("http://evil.example")\nsecond line, with a comma; a semicolon and "quotes"'
+LONG_TITLE = "香港特別行政區政府新聞處首席新聞主任（傳媒關係及公共事務）兼發言人辦公室主管"
+
+
+def _add_contact(
+    database: Database,
+    *,
+    org: tuple[str | None, str | None] | None = None,
+    phones: list[tuple[str, str, str | None]] = (),  # type: ignore[assignment]
+    emails: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    tags: list[str] = (),  # type: ignore[assignment]
+    **fields: Any,
+) -> int:
+    with database.session() as session:
+        org_id = None
+        if org is not None:
+            organization = Organization(name_zh=org[0], name_en=org[1], kind="media")
+            session.add(organization)
+            session.flush()
+            org_id = organization.id
+        contact = Contact(organization_id=org_id, **fields)
+        session.add(contact)
+        session.flush()
+        assert contact.id is not None
+        for position, (kind, e164, extension) in enumerate(phones):
+            session.add(
+                ContactPhone(
+                    contact_id=contact.id,
+                    type=kind,
+                    e164=e164,
+                    extension=extension,
+                    raw=e164,
+                    position=position,
+                )
+            )
+        for position, (kind, address) in enumerate(emails):
+            session.add(
+                ContactEmail(
+                    contact_id=contact.id,
+                    type=kind,
+                    address=address,
+                    address_key=email_key(address),
+                    raw=address,
+                    position=position,
+                )
+            )
+        for tag in tags:
+            session.add(ContactTag(contact_id=contact.id, tag=tag))
+        return contact.id
+
+
+@pytest.fixture
+def roster(database: Database) -> dict[str, int]:
+    """The seed release (release 1) plus hard cases; returns the extra contacts' ids."""
+    report = import_release_file(database, SEED_RELEASE)
+    assert report.written
+    ids = {
+        "chan": _add_contact(
+            database,
+            name_zh="陳大文",
+            name_en='Chan, "Tai Man"; Jr',
+            title_zh=LONG_TITLE,
+            title_en="Editor-in-Chief, News; Online",
+            org=("明報", "Ming Pao, Ltd.; HK"),
+            notes=NOTES,
+            phones=[
+                ("mobile", "+85269865800", None),
+                ("work", "+85223456789", "123"),
+                ("fax", "+85223456780", None),
+            ],
+            emails=[("work", "chan@mingpao.com"), ("personal", "taiman@gmail.com")],
+            tags=["TV", "@news desk"],
+        ),
+        "lee": _add_contact(
+            database,
+            name_en="+SUM(A1:A9)",
+            preferred_language="en",
+            notes="+852 2629 2329",
+            title_en="-Reporter",
+            phones=[("other", "+14155550100", None)],
+            emails=[("team", "desk@example.com")],
+        ),
+        "opted_out": _add_contact(
+            database, name_zh="退出者", opt_out=True, phones=[("mobile", "+85291234567", None)]
+        ),
+        "deleted": _add_contact(
+            database,
+            name_zh="已刪除",
+            deleted_at=datetime.now(UTC),
+            phones=[("mobile", "+85291234568", None)],
+        ),
+    }
+    return ids
+
+
+def _release_id(database: Database) -> int:
+    from db.models import Release
+
+    with database.session(write=False) as session:
+        return int(session.scalars(select(Release.id)).one())  # type: ignore[arg-type]
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def test_csv_opens_in_excel_and_reads_back(
+    database: Database, roster: dict[str, int], tmp_path: Path
+) -> None:
+    path = tmp_path / "roster.csv"
+    result = export_contact_sheet(database, "csv", path)
+    assert result.to_dict() == {
+        "path": str(path),
+        "format": "csv",
+        "contacts": 9,  # 4 media contacts and 3 spokespeople from the seed, and 2 more
+        "skipped_opt_out": 1,
+    }
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel needs the mark to read UTF-8
+    assert data.count(b"\r\n") >= 10
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0])[:8] == [
+        "Name (Chinese)",
+        "Name (English)",
+        "Title (Chinese)",
+        "Title (English)",
+        "Organisation (Chinese)",
+        "Organisation (English)",
+        "Phone 1 Type",
+        "Phone 1",
+    ]
+    assert "Phone 3" in rows[0] and "Phone 4" not in rows[0]
+    assert "E-mail 2" in rows[0] and "E-mail 3" not in rows[0]
+    names = [r["Name (Chinese)"] or r["Name (English)"] for r in rows]
+    assert names[:3] == ["溫安怡", "黃嘉琪", ""]
+    assert "退出者" not in names and "已刪除" not in names
+    chan = next(r for r in rows if r["Name (Chinese)"] == "陳大文")
+    assert chan["Name (English)"] == 'Chan, "Tai Man"; Jr'
+    assert chan["Organisation (English)"] == "Ming Pao, Ltd.; HK"
+    assert chan["Title (Chinese)"] == LONG_TITLE
+    assert [(chan[f"Phone {n} Type"], chan[f"Phone {n}"]) for n in (1, 2, 3)] == [
+        ("mobile", "+85269865800"),
+        ("work", "+85223456789 ext. 123"),
+        ("fax", "+85223456780"),
+    ]
+    assert [(chan[f"E-mail {n} Type"], chan[f"E-mail {n}"]) for n in (1, 2)] == [
+        ("work", "chan@mingpao.com"),
+        ("personal", "taiman@gmail.com"),
+    ]
+    assert chan["Tags"] == "'@news desk; TV"  # neutralised: it starts with @
+    assert chan["Notes"] == "'" + NOTES
+    assert (chan["Kind"], chan["ID"]) == ("person", str(roster["chan"]))
+    lee = next(r for r in rows if r["ID"] == str(roster["lee"]))
+    assert lee["Name (English)"] == "'+SUM(A1:A9)"
+    assert lee["Title (English)"] == "'-Reporter"
+    assert lee["Notes"] == "+852 2629 2329"  # a phone number is not a formula
+    assert lee["Phone 1"] == "+14155550100"
+    mailbox = rows[2]
+    assert (mailbox["Kind"], mailbox["E-mail 1 Type"]) == ("mailbox", "team")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2", "'-2"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\nx", "'\nx"),
+        ("+852 2629 2329", "+852 2629 2329"),
+        ("+85226292329", "+85226292329"),
+        ("+1-415-555-0100", "+1-415-555-0100"),
+        ("+852 2629 2329 =cmd", "'+852 2629 2329 =cmd"),
+        ("+", "'+"),
+        ("陳大文", "陳大文"),
+        ("", ""),
+    ],
+)
+def test_formula_neutralisation_spares_phone_numbers(value: str, expected: str) -> None:
+    assert neutralise_cell(value) == expected
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+
+def test_xlsx_has_a_frozen_filtered_header_and_only_text(
+    database: Database, roster: dict[str, int], tmp_path: Path
+) -> None:
+    path = tmp_path / "roster.xlsx"
+    result = export_contact_sheet(database, "xlsx", path, include_opted_out=True)
+    assert (result.contacts, result.skipped_opt_out) == (10, 0)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}11"
+    header = [c.value for c in sheet[1]]
+    assert header[:2] == ["Name (Chinese)", "Name (English)"]
+    assert sheet.cell(1, 1).font.b
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)]
+    chan = next(r for r in rows if r["Name (Chinese)"] == "陳大文")
+    assert chan["Notes"] == NOTES  # as typed: a string cell cannot run
+    assert chan["Phone 2"] == "+85223456789 ext. 123"
+    assert chan["E-mail 2"] == "taiman@gmail.com"
+    assert chan["Tags"] == "@news desk; TV"
+    cells = [c for row in sheet.iter_rows(2) for c in row if c.value is not None]
+    assert {c.data_type for c in cells} == {"s"}  # never a formula, never a number
+    assert any(r["Name (Chinese)"] == "退出者" for r in rows)
+    widths = {k: v.width for k, v in sheet.column_dimensions.items()}
+    # Chinese counts double: the Chinese title column is the widest, capped at 50.
+    assert 50 <= widths["C"] < 52
+    assert widths["A"] >= len("Name (Chinese)") + 2
+
+
+# --- vCard -----------------------------------------------------------------------------------
+
+
+def _cards(path: Path) -> list[Any]:
+    return list(vobject.readComponents(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_vcards_parse_with_vobject_and_keep_every_number(
+    database: Database, roster: dict[str, int], tmp_path: Path, version: str
+) -> None:
+    path = tmp_path / "roster.vcf"
+    result = export_contact_sheet(database, "vcf", path, vcard_version=version)
+    assert result.contacts == 9
+    raw = path.read_bytes()
+    assert raw.endswith(b"END:VCARD\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, line
+        line.decode("utf-8")  # a fold never cuts a character in two
+    cards = _cards(path)  # every card must parse
+    assert len(cards) == 9
+    assert {c.version.value for c in cards} == {version}
+    by_uid = {c.uid.value: c for c in cards}
+    chan = by_uid[contact_uid(roster["chan"])]
+    assert chan.fn.value == "陳大文"
+    assert chan.fn.params["LANGUAGE"] == ["zh-HK"]
+    assert chan.nickname.value == 'Chan, "Tai Man"; Jr'
+    assert chan.n.value.family == "陳" and chan.n.value.given == "大文"
+    orgs = [o.value[0] for o in chan.contents["org"]]
+    assert orgs == ["明報", "Ming Pao, Ltd.; HK"]
+    titles = [t.value for t in chan.contents["title"]]
+    assert titles == [LONG_TITLE, "Editor-in-Chief, News; Online"]
+    assert chan.note.value == NOTES
+    assert chan.categories.value == ["@news desk", "TV"]
+    tels = [(t.params.get("TYPE"), t.value) for t in chan.contents["tel"]]
+    emails = [(e.params.get("TYPE"), e.value) for e in chan.contents["email"]]
+    if version == "3.0":
+        assert tels == [
+            (["CELL", "VOICE"], "+85269865800"),
+            (["WORK", "VOICE"], "+85223456789 ext. 123"),
+            (["WORK", "FAX"], "+85223456780"),
+        ]
+        assert emails == [
+            (["INTERNET", "WORK"], "chan@mingpao.com"),
+            (["INTERNET", "HOME"], "taiman@gmail.com"),
+        ]
+    else:
+        assert tels == [
+            (["cell"], "tel:+85269865800"),
+            (["work"], "tel:+85223456789;ext=123"),
+            (["fax"], "tel:+85223456780"),
+        ]
+        assert {t.params["VALUE"][0] for t in chan.contents["tel"]} == {"uri"}
+        assert emails == [(["work"], "chan@mingpao.com"), (["home"], "taiman@gmail.com")]
+        assert [o.params["ALTID"] for o in chan.contents["org"]] == [["1"], ["1"]]
+    lee = by_uid[contact_uid(roster["lee"])]
+    assert lee.fn.value == "+SUM(A1:A9)" and lee.fn.params["LANGUAGE"] == ["en"]
+    assert "nickname" not in lee.contents
+    mailbox = next(c for c in cards if "x-pressdesk-kind" in c.contents)
+    assert mailbox.fn.value == "愛德曼國際公關公司"
+    assert mailbox.email.value == "Edelmanhkstppr@edelman.com"
+
+    again = tmp_path / "again.vcf"
+    export_contact_sheet(database, "vcf", again, vcard_version=version)
+    assert [c.uid.value for c in _cards(again)] == [c.uid.value for c in cards]
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def _pdf_text(path: Path) -> str:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    # Latin ligatures ("ﬃ" in "Office") are a typesetting choice; fold only those, so that a
+    # Kangxi radical in place of a Chinese character (⾹ for 香) still fails the test.
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if "\ufb00" <= ch <= "\ufb06" else ch for ch in text
+    )
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_pdf_is_a_bilingual_sheet_with_embedded_chinese_fonts(
+    database: Database, roster: dict[str, int], tmp_path: Path
+) -> None:
+    from desktop.pdf_export import write_contact_sheet_pdf
+
+    path = tmp_path / "release.pdf"
+    result = export_contact_sheet(
+        database, "pdf", path, release_id=_release_id(database), pdf_writer=write_contact_sheet_pdf
+    )
+    assert result.contacts == 4
+    text = _pdf_text(path)
+    for expected in (
+        "香港科技園公司與地平線簽署合作備忘錄",
+        "2023-12-01",
+        "香港科技園公司",
+        "溫安怡",
+        "Angela Wan",
+        "+852 2629 2329",
+        "angela.wan@hkstp.org",
+        "愛德曼國際公關公司",
+        "黃嘉琪",
+        "+852 3756 8623",
+        "+852 6986 5822",
+        "Edelmanhkstppr@edelman.com",
+        "地平線",
+        "熊苗苗",
+        "+86 151 2004 9549",
+    ):
+        assert expected in text, expected
+    assert text.index("溫安怡") < text.index("黃嘉琪") < text.index("熊苗苗")
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    assert cjk and all(" yes " in line for line in cjk)  # embedded
+
+    roster_pdf = tmp_path / "roster.pdf"
+    export_contact_sheet(database, "pdf", roster_pdf, pdf_writer=write_contact_sheet_pdf)
+    text = _pdf_text(roster_pdf)
+    assert "Ming Pao, Ltd.; HK" in text and "+852 2345 6789" in text
+    # 長 and 香 share their glyph with a CJK radical in Noto CJK; the text layer is repaired.
+    assert "創新科技及工業局局長" in text and "香港科技園公司主席" in text
+    assert not any("\u2e80" <= ch <= "\u2fdf" for ch in text)
+
+
+# --- selection, refusals, cancel ------------------------------------------------------------
+
+
+def _exported_ids(path: Path) -> list[int]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return [int(r["ID"]) for r in csv.DictReader(stream)]
+
+
+def test_selections(database: Database, roster: dict[str, int], tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    release = _release_id(database)
+    export_contact_sheet(database, "csv", path, release_id=release)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        names = [r["Name (Chinese)"] or r["E-mail 1"] for r in csv.DictReader(stream)]
+    assert names == ["溫安怡", "黃嘉琪", "Edelmanhkstppr@edelman.com", "熊苗苗"]
+
+    with database.session(write=False) as session:
+        chan = session.get(Contact, roster["chan"])
+        assert chan is not None
+        org_id = chan.organization_id
+    export_contact_sheet(database, "csv", path, organization_id=org_id)
+    assert _exported_ids(path) == [roster["chan"]]
+    export_contact_sheet(database, "csv", path, tag="TV")
+    assert _exported_ids(path) == [roster["chan"]]
+    export_contact_sheet(database, "csv", path, query="黃嘉")
+    assert len(_exported_ids(path)) == 1
+    export_contact_sheet(database, "csv", path, query="6986 5800")
+    assert _exported_ids(path) == [roster["chan"]]
+    result = export_contact_sheet(database, "csv", path, query="退出")
+    assert (result.contacts, result.skipped_opt_out) == (0, 1)
+    result = export_contact_sheet(database, "csv", path, query="退出", include_opted_out=True)
+    assert _exported_ids(path) == [roster["opted_out"]]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "words"),
+    [
+        ({"fmt": "docx"}, "format", "not an export format"),
+        ({"fmt": "vcf", "vcard_version": "2.1"}, "vcard_version", "cannot be written"),
+        ({"release_id": 999}, "release", "no release 999"),
+        ({"organization_id": 999}, "organization", "no organisation 999"),
+        ({"release_id": 1, "query": "x"}, "query", "cannot be exported together"),
+    ],
+)
+def test_bad_requests_are_refused_and_write_nothing(
+    database: Database, tmp_path: Path, kwargs: dict[str, Any], field: str, words: str
+) -> None:
+    import_release_file(database, SEED_RELEASE)
+    kwargs = dict(kwargs)  # the parameter is shared by the SQLite and PostgreSQL runs
+    fmt = kwargs.pop("fmt", "csv")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(InputRejected) as refused:
+        export_contact_sheet(database, fmt, out / "sheet", **kwargs)
+    assert words in refused.value.message
+    (problem,) = refused.value.problems
+    assert problem.field == field and problem.suggestion
+    assert list(out.iterdir()) == []
+
+
+def test_unwritable_target_is_refused(database: Database, tmp_path: Path) -> None:
+    with pytest.raises(InputRejected, match="cannot be written"):
+        export_contact_sheet(database, "csv", tmp_path / "no" / "such" / "dir.csv")
+    with pytest.raises(InputRejected, match="is a folder"):
+        export_contact_sheet(database, "csv", tmp_path)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "vcf"])
+def test_cancel_leaves_no_file_and_keeps_the_old_one(
+    database: Database, roster: dict[str, int], tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / f"sheet.{fmt}"
+    target.write_bytes(b"the previous export")
+    calls: list[tuple[int, int | None]] = []
+
+    def cancel_after_first(done: int, total: int | None) -> bool:
+        calls.append((done, total))
+        return done == 0
+
+    with pytest.raises(ExportCancelled):
+        export_contact_sheet(database, fmt, target, progress=cancel_after_first)
+    assert calls == [(0, 9), (9, 9)]
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in out.iterdir()] == [target.name]
+
+
+def test_a_failure_midway_leaves_no_half_file(
+    database: Database, roster: dict[str, int], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "sheet.csv"
+
+    def explode(done: int, total: int | None) -> bool:
+        if done:
+            raise RuntimeError("disk full")
+        return True
+
+    with pytest.raises(RuntimeError):
+        export_contact_sheet(database, "csv", target, progress=explode)
+    assert list(out.iterdir()) == []
+
+
+# --- round trip ------------------------------------------------------------------------------
+
+
+def _roster(database: Database) -> set[tuple[Any, ...]]:
+    from services.roster import search_contacts
+
+    result = set()
+    for c in search_contacts(database, limit=10_000):
+        org = c["organization"] or {}
+        result.add(
+            (
+                c["kind"],
+                c["name_zh"],
+                c["name_en"],
+                c["title_zh"],
+                c["title_en"],
+                org.get("name_zh"),
+                org.get("name_en"),
+                tuple((p["type"], p["e164"], p["extension"]) for p in c["phones"]),
+                tuple((e["type"], e["address"]) for e in c["emails"]),
+            )
+        )
+    return result
+
+
+@pytest.mark.parametrize(
+    ("fmt", "version"), [("csv", "3.0"), ("xlsx", "3.0"), ("vcf", "3.0"), ("vcf", "4.0")]
+)
+def test_round_trip_into_an_empty_database_gives_the_same_roster(
+    database: Database, roster: dict[str, int], tmp_path: Path, fmt: str, version: str
+) -> None:
+    from db.engine import open_database
+    from services.contact_import import import_contact_file
+
+    path = tmp_path / f"roster.{fmt}"
+    export_contact_sheet(database, fmt, path, vcard_version=version, include_opted_out=True)
+    empty = open_database(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    try:
+        report = import_contact_file(empty, path)
+        assert report.written, report.to_dict()
+        assert _roster(empty) == _roster(database)
+    finally:
+        empty.dispose()
