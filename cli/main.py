@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -378,6 +380,10 @@ def run(argv: Sequence[str]) -> int:
 def _run_guarded(action: Callable[[], int]) -> int:
     try:
         return action()
+    except BrokenPipeError:
+        # `pressdesk contacts | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except InputRejected as exc:
         emit_error(exc.message)
         _problem_lines(exc.problems)
