@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -125,16 +124,23 @@ def build_roster(path: Path, contacts: int, seed: int = 7) -> None:
         database.dispose()
 
 
-def _current_rss_kb() -> int:
-    """The resident set now (Linux), so growth is measured from here, not from start-up."""
+def _status_kb(field: str) -> int:
+    """A memory figure of this process from /proc (Linux), in KB."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1])
     return 0
 
 
+def _current_rss_kb() -> int:
+    """The resident set now, so growth is measured from here, not from start-up."""
+    return _status_kb("VmRSS")
+
+
 def _peak_rss_kb() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over exec, so a child
+    # would report the parent's peak (the parent that just built a 100 000-row roster).
+    return _status_kb("VmHWM")
 
 
 def child(task: str, db_path: Path, out_dir: Path) -> dict[str, Any]:
