@@ -33,6 +33,8 @@ SCREENSHOT_DIALOGS = [
     "desktop.dialogs.export",
     "desktop.dialogs.duplicates",
     "desktop.dialogs.reply",
+    "desktop.dialogs.templates",
+    "desktop.dialogs.smtp_settings",
     "desktop.dialogs.settings",
     "desktop.dialogs.about",
 ]

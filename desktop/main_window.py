@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("settings", self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         )
+        file_menu.addAction(
+            self._action("smtpSettings", self.tr("&Mail server…"), self.open_smtp_settings)
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -175,6 +178,9 @@ class MainWindow(QMainWindow):
         )
         inquiry_menu.addAction(
             self._action("reply", self.tr("&Reply by e-mail…"), self.reply, "Ctrl+R")
+        )
+        inquiry_menu.addAction(
+            self._action("replyTemplates", self.tr("Reply &templates…"), self.reply_templates)
         )
 
         view_menu = menu.addMenu(self.tr("&View"))
@@ -337,6 +343,16 @@ class MainWindow(QMainWindow):
     def reply(self) -> None:
         """Inquiries → Reply by e-mail… to the selected inquiry."""
         self._open("desktop.dialogs.reply", "run_reply")
+
+    @Slot()
+    def reply_templates(self) -> None:
+        """Inquiries → Reply templates…"""
+        self._open("desktop.dialogs.templates", "run_templates")
+
+    @Slot()
+    def open_smtp_settings(self) -> None:
+        """File → Mail server…"""
+        self._open("desktop.dialogs.smtp_settings", "run_smtp_settings")
 
     @Slot()
     def about(self) -> None:

@@ -1,0 +1,337 @@
+"""The reply dialog, driven as an officer would: pick a template, read the exact message,
+edit it, send it to a real SMTP server on 127.0.0.1 (STARTTLS + AUTH), and see the reply
+and the first-response time on the inquiry; failures keep the draft and log nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+from sqlmodel import col
+
+from db.engine import Database, open_database
+from db.models import Contact, InquiryChannel
+from desktop.dialogs import reply as reply_module
+from desktop.dialogs.reply import ReplyDialog, run_reply
+from desktop.main_window import MainWindow
+from services.inquiries import InquiryCreate, add_inquiry, get_inquiry
+from services.release_import import import_release_file
+from services.replies import sent_replies
+from services.roster import list_releases
+from services.secrets import set_smtp_password
+from services.settings import Settings
+from services.templates import ensure_default_templates, find_template, update_template
+from tests.conftest import SEED_RELEASE
+from tests.helpers import keyring as keyring_fixtures
+from tests.helpers import smtp as smtp_fixtures
+from tests.helpers.smtp import SmtpTestServer
+
+memory_keyring = keyring_fixtures.memory_keyring
+smtp_certificates = smtp_fixtures.smtp_certificates
+smtp_server = smtp_fixtures.smtp_server
+
+JOURNALIST = "david.chan@mingpao.com"
+
+
+@dataclass
+class Seeded:
+    database: Database
+    inquiry_id: int
+    en_inquiry_id: int
+
+
+@pytest.fixture
+def seeded(sqlite_url: str) -> Iterator[Seeded]:
+    database = open_database(sqlite_url)
+    import_release_file(database, SEED_RELEASE)
+    (release,) = list_releases(database)
+    zh = add_inquiry(
+        database,
+        InquiryCreate(
+            release_id=release["id"],
+            journalist="陳大文",
+            outlet="明報",
+            channel=InquiryChannel.EMAIL,
+            question="想訪問余凱博士，了解研發中心的招聘計劃。",
+            email=JOURNALIST,
+            deadline=datetime(2023, 12, 1, 9, 0, tzinfo=UTC),
+        ),
+    )
+    en = add_inquiry(
+        database,
+        InquiryCreate(
+            release_id=release["id"],
+            journalist="Mary Lee",
+            outlet="South China Morning Post",
+            channel=InquiryChannel.PHONE,
+            question="How many jobs will the R&D centre create?",
+            email="mary.lee@scmp.com",
+        ),
+    )
+    yield Seeded(database, zh["id"], en["id"])
+    database.dispose()
+
+
+def _officer(server: SmtpTestServer | None = None) -> Settings:
+    return Settings(
+        officer_name="溫安怡",
+        officer_title="企業傳訊經理",
+        organization="香港科技園公司",
+        from_address="angela.wan@hkstp.org",
+        from_name="溫安怡 Angela Wan",
+        smtp=server.settings() if server else Settings().smtp,
+    )
+
+
+def _dialog(
+    qtbot: QtBot, seeded: Seeded, settings: Settings, inquiry_id: int | None = None
+) -> ReplyDialog:
+    dialog = ReplyDialog(seeded.database, inquiry_id or seeded.inquiry_id, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _type_chinese(widget: QWidget, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def _click(qtbot: QtBot, button: Any) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_preview_edit_send_and_the_inquiry_shows_the_reply(
+    qtbot: QtBot, seeded: Seeded, smtp_server: SmtpTestServer, memory_keyring: Any
+) -> None:
+    settings = _officer(smtp_server)
+    set_smtp_password(smtp_server.host, smtp_server.user, smtp_server.password)
+    dialog = _dialog(qtbot, seeded, settings)
+
+    # The journalist writes in Chinese: Chinese templates first, acknowledgement chosen.
+    assert dialog.language.currentData() == "zh-HK"
+    assert "journalist" in dialog.language.currentText()
+    assert dialog.select_template("answer", "zh-HK")
+    assert dialog.sender_label.text() == "溫安怡 Angela Wan <angela.wan@hkstp.org>"
+    assert dialog.to.text() == f"陳大文 <{JOURNALIST}>"
+    assert "香港科技園公司與地平線簽署合作備忘錄" in dialog.subject.text()
+    assert "陳大文" in dialog.body.toPlainText()
+    assert dialog.send_button.isEnabled()
+
+    # Edit: a Chinese sentence at the end of the body and a Cc.
+    dialog.body.moveCursor(dialog.body.textCursor().MoveOperation.End)
+    _type_chinese(dialog.body, "\n研發中心預計招聘上百人。")
+    qtbot.keyClicks(dialog.cc, "june.wong@edelman.com")
+    body = dialog.body.toPlainText()
+    subject = dialog.subject.text()
+    dialog.status.setCurrentIndex(dialog.status.findData("answered"))
+
+    with qtbot.waitSignal(dialog.delivered, timeout=20_000):
+        _click(qtbot, dialog.send_button)
+
+    (received,) = smtp_server.received
+    assert sorted(received.recipients) == [JOURNALIST, "june.wong@edelman.com"]
+    arrived = received.message
+    assert arrived["Subject"] == subject
+    assert arrived["To"].addresses[0].display_name == "陳大文"
+    assert arrived["From"].addresses[0].display_name == "溫安怡 Angela Wan"
+    text = arrived.get_body(("plain",))
+    assert text is not None
+    assert text.get_content().replace("\r\n", "\n").rstrip("\n") == body.rstrip("\n")
+
+    (sent,) = sent_replies(seeded.database, seeded.inquiry_id)
+    assert sent["method"] == "smtp"
+    assert sent["subject"] == subject
+    assert "研發中心預計招聘上百人。" in sent["body_text"]
+    inquiry = get_inquiry(seeded.database, seeded.inquiry_id)
+    assert inquiry["status"] == "answered"
+    assert inquiry["first_response_at"] == sent["sent_at"]
+
+    # The dialog shows it: the outcome, the new status and first response, the history.
+    assert dialog.outcome.isVisible() and "david.chan@mingpao.com" in dialog.outcome.text()
+    assert "First response" in dialog.inquiry_label.text()
+    assert "Answered" in dialog.inquiry_label.text()
+    assert dialog.history.count() == 1
+    assert not dialog.send_button.isEnabled()  # no accidental second send
+
+
+def test_a_refused_login_shows_the_error_keeps_the_draft_and_logs_nothing(
+    qtbot: QtBot, seeded: Seeded, smtp_server: SmtpTestServer, memory_keyring: Any
+) -> None:
+    set_smtp_password(smtp_server.host, smtp_server.user, "wrong password")
+    dialog = _dialog(qtbot, seeded, _officer(smtp_server))
+    qtbot.keyClicks(dialog.subject, " (edited)")
+    subject = dialog.subject.text()
+
+    with qtbot.waitSignal(dialog.failed, timeout=20_000) as failure:
+        _click(qtbot, dialog.send_button)
+
+    assert "refused the login" in failure.args[0]
+    assert dialog.outcome.isVisible() and "refused the login" in dialog.outcome.text()
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=5_000)
+    assert dialog.subject.text() == subject  # the draft stays
+    assert smtp_server.received == []
+    assert sent_replies(seeded.database, seeded.inquiry_id) == []
+    inquiry = get_inquiry(seeded.database, seeded.inquiry_id)
+    assert inquiry["status"] == "new" and inquiry["first_response_at"] is None
+
+
+def test_a_rejected_recipient_is_named(
+    qtbot: QtBot, seeded: Seeded, smtp_server: SmtpTestServer, memory_keyring: Any
+) -> None:
+    set_smtp_password(smtp_server.host, smtp_server.user, smtp_server.password)
+    dialog = _dialog(qtbot, seeded, _officer(smtp_server))
+    dialog.to.setText("nobody@refused.example.com")
+    with qtbot.waitSignal(dialog.failed, timeout=20_000) as failure:
+        _click(qtbot, dialog.send_button)
+    assert "refused a recipient" in failure.args[0]
+    assert sent_replies(seeded.database, seeded.inquiry_id) == []
+
+
+def test_save_as_eml_writes_the_message_and_logs_it(
+    qtbot: QtBot, seeded: Seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, seeded, _officer(), seeded.en_inquiry_id)
+    assert dialog.language.currentData() == "zh-HK" or dialog.language.currentData() == "en"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.to.text() == "Mary Lee <mary.lee@scmp.com>"
+    target = tmp_path / "reply"  # the suffix is added
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog.status.setCurrentIndex(dialog.status.findData("in_progress"))
+    with qtbot.waitSignal(dialog.delivered, timeout=5_000):
+        _click(qtbot, dialog.eml_button)
+
+    saved = tmp_path / "reply.eml"
+    parsed = BytesParser(policy=policy.default).parsebytes(saved.read_bytes())
+    assert parsed["Subject"] == dialog.subject.text()
+    assert parsed["To"].addresses[0].addr_spec == "mary.lee@scmp.com"
+    assert parsed["X-Unsent"] == "1"
+    text = parsed.get_body(("plain",))
+    assert text is not None
+    assert text.get_content().replace("\r\n", "\n").strip() == dialog.body.toPlainText().strip()
+    (sent,) = sent_replies(seeded.database, seeded.en_inquiry_id)
+    assert sent["method"] == "eml"
+    inquiry = get_inquiry(seeded.database, seeded.en_inquiry_id)
+    assert inquiry["status"] == "in_progress" and inquiry["first_response_at"] is not None
+
+
+def test_open_in_mail_client_passes_a_mailto_url(
+    qtbot: QtBot, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(bytes(url.toEncoded().data()).decode())
+        return True
+
+    monkeypatch.setattr(reply_module.QDesktopServices, "openUrl", staticmethod(open_url))
+    dialog = _dialog(qtbot, seeded, _officer())
+    dialog.mark.setChecked(False)  # the officer keeps the status as it is
+    _click(qtbot, dialog.client_button)
+    (url,) = opened
+    assert url.startswith(f"mailto:{JOURNALIST}?")
+    assert "subject=" in url
+    inquiry = get_inquiry(seeded.database, seeded.inquiry_id)
+    assert inquiry["status"] == "new" and inquiry["first_response_at"] is not None
+
+
+def test_an_unfillable_template_names_the_field_and_nothing_can_be_sent(
+    qtbot: QtBot, seeded: Seeded
+) -> None:
+    ensure_default_templates(seeded.database)
+    template = find_template(seeded.database, "follow_up", "zh-HK")
+    assert template is not None
+    update_template(
+        seeded.database,
+        template["id"],
+        {**template, "body_text": "{{ journalist.addressee }}：\n{{ release.fax_number }}\n"},
+        expected_version=template["version"],
+    )
+    dialog = _dialog(qtbot, seeded, _officer())
+    assert dialog.select_template("follow_up", "zh-HK")
+    assert dialog.refusal.isVisible()
+    assert "release.fax_number" in dialog.refusal.text()
+    assert dialog.draft is None
+    assert not dialog.send_button.isEnabled()
+    assert not dialog.client_button.isEnabled()
+    assert not dialog.eml_button.isEnabled()
+    # Another template is fine again.
+    assert dialog.select_template("acknowledgement", "zh-HK")
+    assert not dialog.refusal.isVisible() and dialog.send_button.isEnabled()
+
+
+def test_an_opted_out_journalist_needs_the_explicit_override(
+    qtbot: QtBot, seeded: Seeded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inquiry = get_inquiry(seeded.database, seeded.inquiry_id)
+    with seeded.database.session() as session:
+        session.execute(
+            update(Contact).where(col(Contact.id) == inquiry["journalist_id"]).values(opt_out=True)
+        )
+    dialog = _dialog(qtbot, seeded, _officer())
+    assert dialog.warnings.isVisible() and "opt-out" in dialog.warnings.text()
+    assert dialog.override.isVisible() and not dialog.override.isChecked()
+    assert not dialog.send_button.isEnabled() and not dialog.eml_button.isEnabled()
+    dialog.override.setChecked(True)
+    assert dialog.eml_button.isEnabled()
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(tmp_path / "o.eml"), "")),
+    )
+    with qtbot.waitSignal(dialog.delivered, timeout=5_000):
+        _click(qtbot, dialog.eml_button)
+    assert len(sent_replies(seeded.database, seeded.inquiry_id)) == 1
+
+
+def test_run_reply_uses_the_selected_inquiry_or_says_none_is_selected(
+    qtbot: QtBot, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(seeded.database)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("inquiries")
+    told: list[str] = []
+    monkeypatch.setattr(reply_module, "inform", lambda _p, _t, text: told.append(text))
+    asked: list[int] = []
+
+    def fake_ask(database: Database, inquiry_id: int, parent: Any = None) -> None:
+        asked.append(inquiry_id)
+
+    monkeypatch.setattr(ReplyDialog, "ask", staticmethod(fake_ask))
+    view: Any = window.views["inquiries"]
+    view.table.clearSelection()
+    view.table.setCurrentIndex(view.model.index(-1, -1))
+    run_reply(window)
+    assert told and "Select an inquiry" in told[0]
+    assert asked == []
+
+    assert view.select_inquiry(seeded.en_inquiry_id)
+    run_reply(window)
+    assert asked == [seeded.en_inquiry_id]
+
+
+def test_screenshot(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> None:
+    database = open_database(sqlite_url)
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    widget = reply_module.screenshot(window)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, ReplyDialog)
+    assert widget.draft is not None and widget.to.text()
+    assert widget.grab().save(str(tmp_path / "reply.png"))
+    database.dispose()
