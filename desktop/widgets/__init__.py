@@ -1,0 +1,1 @@
+"""Reusable widgets: fields that check what is typed, pickers that search the roster."""
