@@ -20,6 +20,7 @@ from cli.output import emit_error, emit_json, emit_line, emit_table
 from db.engine import Database, DatabaseUrlError, open_database
 from db.migrate import MigrationError
 from db.models import InquiryChannel, InquiryStatus
+from services.audit import set_officer
 from services.emails import check_email
 from services.import_report import ImportReport, rejection_report
 from services.importing import import_file
@@ -28,6 +29,7 @@ from services.logs import setup_logging
 from services.phones import check_phone
 from services.problems import InputRejected, Problem
 from services.roster import list_releases, lookup_number, search_contacts
+from services.settings import SettingsError, load_settings
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -43,6 +45,7 @@ CommandFactory = Callable[[str, str], argparse.ArgumentParser]
 FEATURE_MODULES: tuple[str, ...] = (
     "cli.exchange",
     "cli.replies",
+    "cli.maintenance",
 )
 
 
@@ -369,6 +372,13 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     except MigrationError as exc:
         emit_error(str(exc))
+        return EXIT_REJECTED
+    try:
+        # Every change made from the command line carries the officer's name (audit trail).
+        set_officer(database, load_settings().officer_name)
+    except SettingsError as exc:
+        emit_error(exc.message)
+        database.dispose()
         return EXIT_REJECTED
     try:
         handler = _COMMANDS.get(args.command) or _FEATURE_HANDLERS[args.command]

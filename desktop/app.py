@@ -15,8 +15,12 @@ from db.migrate import MigrationError
 from desktop.crash import install_crash_handler
 from desktop.i18n import chosen_language, install_translators
 from desktop.main_window import VIEWS, MainWindow
+from desktop.workers import Task, start
+from services.audit import set_officer
+from services.backup import auto_backup
 from services.first_run import import_bundled_release_once
 from services.problems import InputRejected
+from services.settings import load_settings
 
 log = logging.getLogger("pressdesk.desktop")
 
@@ -124,6 +128,13 @@ def run_gui(db_value: str | None, *, screenshot_dir: str | None = None) -> int:
         import_bundled_release_once(database)
     except InputRejected as exc:
         log.warning("The bundled release could not be imported: %s", exc.message)
+    try:
+        set_officer(database, load_settings().officer_name)
+    except InputRejected as exc:
+        log.warning("Settings could not be read: %s", exc.message)
+    if database.is_sqlite and screenshot_dir is None:
+        # A rotating backup on start (at most one a day), off the GUI thread.
+        start(Task(lambda _progress: auto_backup(database)))
     host = WindowHost(database)
     host.window.show()
     if screenshot_dir is not None:

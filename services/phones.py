@@ -491,8 +491,17 @@ _PARSE_ERRORS: dict[int, str] = {
 
 
 def _international(number: pn.PhoneNumber) -> str:
-    """Return the display form used in suggestions ("+852 6986 5822")."""
-    return pn.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    """Return the display form used in suggestions ("+852 6986 5822", "… ext. 12").
+
+    The extension is written as " ext. N" whatever the country: phonenumbers would use
+    the country's own word (Peru's "Anexo"), which our reader then rejects as letters.
+    """
+    if not number.extension:
+        return pn.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    bare = pn.PhoneNumber()
+    bare.merge_from(number)
+    bare.extension = None
+    return f"{pn.format_number(bare, PhoneNumberFormat.INTERNATIONAL)} ext. {number.extension}"
 
 
 def _valid_number(piece: _Piece, number: pn.PhoneNumber, type_code: int) -> PhoneNumber:
