@@ -30,12 +30,12 @@ from services.inquiries import (
     InquiryForm,
     create_inquiry_in,
     find_or_add_journalist,
+    find_or_add_outlet,
     inquiry_dicts,
     parse_when,
     record_first_response,
     remember_contact_details,
 )
-from services.inquiries import _outlet as find_or_add_outlet
 from services.phones import normalize_phone
 from services.problems import InputRejected, Problem, Severity
 

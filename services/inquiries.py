@@ -378,7 +378,8 @@ def inquiry_dicts(session: Session, inquiries: Sequence[Any]) -> list[dict[str, 
 # --- finding or adding the journalist and the outlet --------------------------------------
 
 
-def _outlet(session: Session, name: str) -> Organization:
+def find_or_add_outlet(session: Session, name: str) -> Organization:
+    """The organisation known by this name (either script), or a new media outlet."""
     zh = name if has_han(name) else None
     en = None if zh else name
     org = find_organization(session, name_zh=zh, name_en=en, short_name=en)
@@ -509,7 +510,7 @@ def _resolve_people(
     if outlet_given and form.outlet_id is not None:
         outlet = session.get(Organization, form.outlet_id)
     elif outlet_given and form.outlet_name:
-        outlet = _outlet(session, form.outlet_name)
+        outlet = find_or_add_outlet(session, form.outlet_name)
     phone = form.phone if "phone" in fields else None
     email = form.email if "email" in fields else None
     journalist: Contact | None = None
@@ -644,7 +645,7 @@ def add_inquiry(
             )
         if problems:
             raise InputRejected(problems[0].message, problems)
-        outlet = _outlet(session, data.outlet)
+        outlet = find_or_add_outlet(session, data.outlet)
         journalist = find_or_add_journalist(
             session, data.journalist, outlet, data.phone, data.email
         )
@@ -924,6 +925,12 @@ def _outlet_ids(session: Session, text: str) -> list[int]:
             .limit(CONTACT_MATCH_CAP)
         )
     )
+
+
+def search_words(text: str) -> str:
+    """The part of a search that narrows the log: the text, or "" when it is too short."""
+    query = text.strip()
+    return "" if _too_short(query) else query
 
 
 def _too_short(query: str) -> bool:
