@@ -96,6 +96,10 @@ def _outlet_display(org: dict[str, Any]) -> str:
     return f"{name} ({short})" if short and short != name else str(name)
 
 
+def _same_minute(first: datetime, second: datetime) -> bool:
+    return first.replace(second=0, microsecond=0) == second.replace(second=0, microsecond=0)
+
+
 @dataclass(frozen=True)
 class InquiryEdit:
     """What the editor gives back: the form, and for an edit the inquiry and its version."""
@@ -397,24 +401,32 @@ class InquiryEditor(QDialog):
         journalist = self.journalist.contact()
         outlet_text = self.outlet.text().strip()
         outlet_id = self._outlets.get(outlet_text)
-        form = InquiryForm(
-            release_id=self.release.currentData(),
-            journalist_id=journalist["id"] if journalist else None,
-            journalist_name=None if journalist else self.journalist.typed_new_name(),
-            outlet_id=outlet_id,
-            outlet_name=None if outlet_id is not None else (outlet_text or None),
-            channel=self.channel.currentData(),
-            question=self.question.toPlainText().strip(),
-            phone=self.phone.value(),
-            email=self.email.value(),
-            deadline=self.deadline.value(),
-            owner_id=(self.owner.contact() or {}).get("id"),
-            status=self.status.currentData(),
-            notes=self.notes.toPlainText().strip() or None,
-            received_at=from_qdatetime(self.received.dateTime()),
-        )
+        values: dict[str, Any] = {
+            "release_id": self.release.currentData(),
+            "journalist_id": journalist["id"] if journalist else None,
+            "journalist_name": None if journalist else self.journalist.typed_new_name(),
+            "outlet_id": outlet_id,
+            "outlet_name": None if outlet_id is not None else (outlet_text or None),
+            "channel": self.channel.currentData(),
+            "question": self.question.toPlainText().strip(),
+            "phone": self.phone.value(),
+            "email": self.email.value(),
+            "deadline": self.deadline.value(),
+            "owner_id": (self.owner.contact() or {}).get("id"),
+            "status": self.status.currentData(),
+            "notes": self.notes.toPlainText().strip() or None,
+            "received_at": from_qdatetime(self.received.dateTime()),
+        }
         if self.inquiry is None:
-            return InquiryEdit(form)
+            return InquiryEdit(InquiryForm(**values))
+        # The editors show minutes: a time left alone is not sent back cut to the minute
+        # (that would move it, and log a change nobody made).
+        for name in ("received_at", "deadline"):
+            stored = self.inquiry.get(name)
+            shown = values[name]
+            if stored and shown and _same_minute(datetime.fromisoformat(stored), shown):
+                del values[name]
+        form = InquiryForm(**values)
         return InquiryEdit(form, self.inquiry["id"], self.inquiry["version"])
 
     def accept(self) -> None:

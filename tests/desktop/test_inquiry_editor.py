@@ -131,6 +131,9 @@ def test_status_workflow_records_the_first_response(
     saved = run_edit_inquiry(seeded.window, seeded.database, target["id"])
     assert saved is not None and saved["status"] == "in_progress"
     assert saved["first_response_at"] is not None and saved["question"] == target["question"]
+    # Times the officer left alone are kept to the second, not cut to the editor's minute.
+    assert saved["received_at"] == target["received_at"]
+    assert saved["deadline"] == target["deadline"]
     again = _editor(qtbot, seeded.database, saved)
     offered = [again.status.itemData(i) for i in range(again.status.count())]
     assert offered == ["in_progress", "answered", "declined", "closed"]  # never back to New
