@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 import db.indexing  # noqa: F401 - registers the listeners that keep the search index in step
+import db.name_order  # noqa: F401 - registers the listener that keeps name sort keys in step
 
 APP_NAME = "PressDesk"
 DB_ENV_VAR = "PRESSDESK_DB"

@@ -75,7 +75,11 @@ def test_commits_are_seen_once_and_reads_and_rollbacks_are_not(
         for name in ("A", "B", "C"):
             _add_organization(colleague, name)
         assert _seen(watcher)
-        assert _quiet(watcher)  # three commits between two polls: one refresh
+        # Three commits cost at most a refresh each (PostgreSQL may deliver their
+        # notifications in separate packets), and then the watcher falls quiet again.
+        extra = sum(_seen(watcher, within=0.3) for _ in range(3))
+        assert extra <= 2
+        assert _quiet(watcher)
 
 
 def test_bulk_writes_that_bypass_the_orm_are_seen(database: Database, colleague: Database) -> None:
