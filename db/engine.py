@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
-import db.indexing  # noqa: F401 - registers the listeners that keep the search index in step
+import db.indexing  # registers the listeners that keep the search index in step
 import db.name_order  # noqa: F401 - registers the listener that keeps name sort keys in step
 
 APP_NAME = "PressDesk"
