@@ -32,7 +32,7 @@ MIN_PHONE_SUFFIX = 3
 WORD_PREFIX_LENGTHS = (1, 2, 3, 4, 5)
 PHONE_PREFIX_LENGTHS = (2, 3, 4, 5)
 # On PostgreSQL words and phone suffixes share one token table; this keeps them apart.
-_PHONE_MARK = "#"
+PHONE_MARK = "#"
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f"
 _HAN_RUN = re.compile(f"[{_HAN}]+")
@@ -189,7 +189,7 @@ def plan_query(query: str, phone_e164: str | None = None) -> QueryPlan:
     return QueryPlan(tuple(dict.fromkeys(words)), ())
 
 
-def _fts5_expression(terms: Sequence[Term]) -> str:
+def fts5_expression(terms: Sequence[Term]) -> str:
     parts = []
     for term in terms:
         quoted = '"' + term.token.replace('"', '""') + '"'
@@ -201,12 +201,12 @@ def _sqlite_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int
     clauses = []
     params: dict[str, object] = {"limit": limit, "offset": offset}
     if plan.words:
-        params["w"] = _fts5_expression(plan.words)
+        params["w"] = fts5_expression(plan.words)
         clauses.append(
             f"SELECT rowid FROM {SEARCH_TABLE_WORDS} WHERE {SEARCH_TABLE_WORDS} MATCH :w"
         )
     if plan.phones:
-        params["p"] = _fts5_expression(plan.phones)
+        params["p"] = fts5_expression(plan.phones)
         clauses.append(
             f"SELECT rowid FROM {SEARCH_TABLE_PHONES} WHERE {SEARCH_TABLE_PHONES} MATCH :p"
         )
@@ -221,7 +221,7 @@ def _token_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int)
     selects = []
     params: dict[str, object] = {"limit": limit, "offset": offset}
     terms = [(t.token, t.prefix) for t in plan.words]
-    terms += [(_PHONE_MARK + t.token, t.prefix) for t in plan.phones]
+    terms += [(PHONE_MARK + t.token, t.prefix) for t in plan.phones]
     for i, (token, prefix) in enumerate(terms):
         if prefix:
             escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -297,7 +297,7 @@ def insert_documents(
     rows = [
         {"token": token, "contact_id": cid}
         for cid, doc in documents
-        for token in (*doc.words.split(), *(_PHONE_MARK + t for t in doc.phones.split()))
+        for token in (*doc.words.split(), *(PHONE_MARK + t for t in doc.phones.split()))
     ]
     if rows:
         connection.execute(

@@ -38,18 +38,18 @@ from db.models import (
 )
 from db.name_order import display_name, fill_missing_sort_keys, missing_sort_keys
 from db.search import (
-    _PHONE_MARK,
+    PHONE_MARK,
     SEARCH_TABLE_PHONES,
     SEARCH_TABLE_TOKENS,
     SEARCH_TABLE_WORDS,
-    _fts5_expression,
+    fts5_expression,
     plan_query,
     search_contact_ids,
 )
 from services.emails import EMAIL_TYPES, check_email, email_key
 from services.phones import PHONE_TYPES, check_phone, guess_phone_label
 from services.problems import InputRejected, Problem, Severity
-from services.roster import _query_as_phone, contact_dicts, search_contacts
+from services.roster import contact_dicts, query_as_phone, search_contacts
 
 DEFAULT_REGION = "HK"
 PAGE = 200
@@ -663,7 +663,7 @@ def _ordered(statement: Select[Any], order: Order, descending: bool) -> Select[A
 
 def _search_clause(dialect: str, query: str) -> tuple[str, dict[str, Any]]:
     """SQL that is true for the contacts the search matches (every match read once)."""
-    plan = plan_query(query, _query_as_phone(query))
+    plan = plan_query(query, query_as_phone(query))
     params: dict[str, Any] = {}
     parts: list[str] = []
     if dialect == "sqlite":
@@ -672,13 +672,13 @@ def _search_clause(dialect: str, query: str) -> tuple[str, dict[str, Any]]:
             ("search_p", SEARCH_TABLE_PHONES, plan.phones),
         ):  # fmt: skip
             if terms:
-                params[name] = _fts5_expression(terms)
+                params[name] = fts5_expression(terms)
                 parts.append(
                     f"contact.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :{name})"
                 )
         return " AND ".join(parts), params
     tokens = [(t.token, t.prefix) for t in plan.words]
-    tokens += [(_PHONE_MARK + t.token, t.prefix) for t in plan.phones]
+    tokens += [(PHONE_MARK + t.token, t.prefix) for t in plan.phones]
     for i, (token, prefix) in enumerate(tokens):
         name = f"search_t{i}"
         if prefix:
@@ -703,7 +703,7 @@ def search_is_broad(database: Database, query: str) -> bool:
         ids = search_contact_ids(
             session.connection(),
             query,
-            phone_e164=_query_as_phone(query),
+            phone_e164=query_as_phone(query),
             limit=SMALL_MATCH_SET + 1,
         )
     return len(ids) > SMALL_MATCH_SET
@@ -760,7 +760,7 @@ def list_contacts(
         if query:
             connection = session.connection()
             ids = search_contact_ids(
-                connection, query, phone_e164=_query_as_phone(query), limit=SMALL_MATCH_SET + 1
+                connection, query, phone_e164=query_as_phone(query), limit=SMALL_MATCH_SET + 1
             )
             if not ids:
                 return []

@@ -81,7 +81,7 @@ from db.models import (
 from db.search import search_contact_ids
 from services.phones import format_phone
 from services.problems import InputRejected, Problem, Severity
-from services.roster import _query_as_phone
+from services.roster import query_as_phone
 
 EXPORT_FORMATS = ("csv", "xlsx", "vcf", "pdf")
 VCARD_VERSIONS = ("3.0", "4.0")
@@ -305,7 +305,7 @@ def _id_pages(connection: Connection, selection: _Selection) -> Iterator[list[in
         return iter([ids[i : i + PAGE_SIZE] for i in range(0, len(ids), PAGE_SIZE)])
     if selection.query:
         query = selection.query
-        phone = _query_as_phone(query)
+        phone = query_as_phone(query)
 
         def search_pages() -> Iterator[list[int]]:
             offset = 0

@@ -42,7 +42,7 @@ from services.emails import check_email, email_key
 from services.matching import find_contact, find_organization
 from services.phones import check_phone
 from services.problems import InputRejected, Problem, Severity
-from services.roster import _query_as_phone, contact_dicts
+from services.roster import contact_dicts, query_as_phone
 
 # The statuses an inquiry may move to from each status. Answered, declined and closed
 # inquiries can be reopened (a follow-up question), but nothing goes back to "new".
@@ -959,7 +959,7 @@ def match_text(session: Session, text: str, *, search_questions: bool = True) ->
     query = text.strip()
     if _too_short(query):
         return TextMatch()
-    phone = _query_as_phone(query)
+    phone = query_as_phone(query)
     contact_ids = search_contact_ids(
         session.connection(), query, phone_e164=phone, limit=CONTACT_MATCH_CAP + 1
     )

@@ -114,7 +114,7 @@ def contact_dicts(session: Session, contact_ids: Sequence[int]) -> list[dict[str
     return result
 
 
-def _query_as_phone(query: str) -> str | None:
+def query_as_phone(query: str) -> str | None:
     """The E.164 of a query that is a whole phone number, else None (then digits match)."""
     if len(phone_digits(query)) < _MIN_LOOKUP_DIGITS or any(ch.isalpha() for ch in query):
         return None
@@ -133,7 +133,7 @@ def search_contacts(
             ids = search_contact_ids(
                 session.connection(),
                 query,
-                phone_e164=_query_as_phone(query),
+                phone_e164=query_as_phone(query),
                 limit=limit,
                 offset=offset,
             )
