@@ -6,6 +6,7 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 
 import PySide6
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.main_window import MainWindow
@@ -22,11 +23,12 @@ def _version() -> str:
 def about_text(window: MainWindow) -> str:
     """The About box text: what this is, versions, where the data and the log are."""
     return (
-        window.tr(
+        QCoreApplication.translate(
+            "window",
             "<h3>PressDesk %1</h3>"
             "<p>Press contacts and media inquiries, in 繁體中文 and English.</p>"
             "<p>Database: %2<br>Log file: %3</p>"
-            "<p>Python %4 · Qt for Python %5</p>"
+            "<p>Python %4 · Qt for Python %5</p>",
         )
         .replace("%1", _version())
         .replace("%2", window.database.display_name)
@@ -38,14 +40,16 @@ def about_text(window: MainWindow) -> str:
 
 def run_about(window: MainWindow) -> None:
     """Show the About box."""
-    QMessageBox.about(window, window.tr("About PressDesk"), about_text(window))
+    QMessageBox.about(
+        window, QCoreApplication.translate("window", "About PressDesk"), about_text(window)
+    )
 
 
 def screenshot(window: MainWindow) -> QWidget:
     """The About box, built but not run."""
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        window.tr("About PressDesk"),
+        QCoreApplication.translate("window", "About PressDesk"),
         about_text(window),
         parent=window,
     )

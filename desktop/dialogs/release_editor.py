@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -391,7 +391,11 @@ class ReleaseEditor(QDialog):
         # The organisation column is shown, not typed into.
         self.media_contacts.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.spokespeople = OrderedTable(
-            [self.tr("Name"), self.tr("Title (中文)"), self.tr("Title (English)")]
+            [
+                self.tr("Name"),
+                self.tr("Title (中文)", "job title"),
+                self.tr("Title (English)", "job title"),
+            ]
         )
         self.spokespeople.setObjectName("spokespeople")
 
@@ -543,7 +547,7 @@ def run_edit_release(window: Any, release_id: int) -> Row | None:
     try:
         release = get_release(database, release_id)
     except InputRejected as exc:
-        warn(window, window.tr("Edit release"), exc.message)
+        warn(window, QCoreApplication.translate("window", "Edit release"), exc.message)
         return None
     changes = ReleaseEditor.ask(window, database, release)
     if changes is None:
@@ -551,10 +555,12 @@ def run_edit_release(window: Any, release_id: int) -> Row | None:
     try:
         return update_release(database, release_id, changes, release["version"])
     except ReleaseConflict as exc:
-        warn(window, window.tr("Release not saved"), exc.message)
+        warn(window, QCoreApplication.translate("window", "Release not saved"), exc.message)
     except InputRejected as exc:
         details = "\n".join(f"{p.field}: {p.message}" for p in exc.problems)
-        warn(window, window.tr("Release not saved"), exc.message, details)
+        warn(
+            window, QCoreApplication.translate("window", "Release not saved"), exc.message, details
+        )
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -139,7 +140,7 @@ def run_settings(window: MainWindow) -> None:
     try:
         apply_settings(window, chosen, stored)
     except InputRejected as exc:
-        warn(window, window.tr("Settings not saved"), exc.message)
+        warn(window, QCoreApplication.translate("window", "Settings not saved"), exc.message)
 
 
 def screenshot(window: MainWindow) -> QWidget:

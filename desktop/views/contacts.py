@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,18 +87,18 @@ def _emails_tooltip(contact: Row) -> str:
 def contact_columns(widget: QWidget) -> list[Column]:
     """The roster's columns (also used by the organisation view's contact list)."""
     return [
-        Column("name", widget.tr("Name"), contact_name),
-        Column("organization", widget.tr("Organisation"), _organization),
-        Column("title", widget.tr("Title"), lambda c: c["title"] or ""),
+        Column("name", QCoreApplication.translate("widget", "Name"), contact_name),
+        Column("organization", QCoreApplication.translate("widget", "Organisation"), _organization),
+        Column("title", QCoreApplication.translate("widget", "Title"), lambda c: c["title"] or ""),
         Column(
             "phones",
-            widget.tr("Phones"),
+            QCoreApplication.translate("widget", "Phones"),
             lambda c: ", ".join(_phone(p) for p in c["phones"]),
             _phones_tooltip,
         ),
         Column(
             "emails",
-            widget.tr("E-mails"),
+            QCoreApplication.translate("widget", "E-mails"),
             lambda c: ", ".join(e["address"] for e in c["emails"]),
             _emails_tooltip,
         ),
@@ -534,24 +534,31 @@ def contact_card(widget: QWidget, contact: Row) -> str:
             f"<tr><td>{e(phone_type_label(p['type']))}&nbsp;&nbsp;</td><td>{e(_phone(p))}</td></tr>"
             for p in contact["phones"]
         )
-        lines.append(f"<p><b>{e(widget.tr('Phones'))}</b></p><table>{rows}</table>")
+        heading = QCoreApplication.translate("widget", "Phones")
+        lines.append(f"<p><b>{e(heading)}</b></p><table>{rows}</table>")
     if contact["emails"]:
         rows = "".join(
             f"<tr><td>{e(email_type_label(m['type']))}&nbsp;&nbsp;</td><td>{e(m['address'])}</td></tr>"
             for m in contact["emails"]
         )
-        lines.append(f"<p><b>{e(widget.tr('E-mail addresses'))}</b></p><table>{rows}</table>")
+        heading = QCoreApplication.translate("widget", "E-mail addresses")
+        lines.append(f"<p><b>{e(heading)}</b></p><table>{rows}</table>")
     language = (
-        widget.tr("繁體中文 (zh-HK)")
+        QCoreApplication.translate("widget", "繁體中文 (zh-HK)")
         if contact.get("preferred_language") == "zh-HK"
-        else widget.tr("English (en)")
+        else QCoreApplication.translate("widget", "English (en)")
     )
-    facts = [widget.tr("Prefers %1").replace("%1", language)]
+    facts = [QCoreApplication.translate("widget", "Prefers %1").replace("%1", language)]
     if contact.get("tags"):
-        facts.append(widget.tr("Tags: %1").replace("%1", ", ".join(contact["tags"])))
+        facts.append(
+            QCoreApplication.translate("widget", "Tags: %1").replace(
+                "%1", ", ".join(contact["tags"])
+            )
+        )
     lines.append(f"<p>{'<br>'.join(e(f) for f in facts)}</p>")
     if contact.get("opt_out"):
-        lines.append(f"<p style='color:#b3261e'>{e(widget.tr('Opted out: send no e-mail.'))}</p>")
+        opted_out = QCoreApplication.translate("widget", "Opted out: send no e-mail.")
+        lines.append(f"<p style='color:#b3261e'>{e(opted_out)}</p>")
     if contact.get("notes"):
         lines.append(f"<p>{e(contact['notes']).replace(chr(10), '<br>')}</p>")
     return "".join(lines)

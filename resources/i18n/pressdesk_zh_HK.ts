@@ -6,421 +6,422 @@
     <message>
         <source>Stop</source>
         <extracomment>True when the clock was stopped, False when it runs again.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>繼續</translation>
     </message>
 </context>
 <context>
     <name>ContactCard</name>
     <message>
         <source>Name (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名（中文）</translation>
     </message>
     <message>
         <source>Name (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名（英文）</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">職銜</translation>
+        <translation>職銜</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">電話</translation>
+        <translation>電話</translation>
     </message>
     <message>
         <source>E-mails</source>
-        <translation type="unfinished">電郵</translation>
+        <translation>電郵</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
 </context>
 <context>
     <name>ContactEditor</name>
     <message>
         <source>Edit contact</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯聯絡人</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>新增聯絡人</translation>
     </message>
     <message>
         <source>e.g. 黃嘉琪</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：黃嘉琪</translation>
     </message>
     <message>
         <source>e.g. June Wong</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：June Wong</translation>
     </message>
     <message>
         <source>e.g. Wong Ka Kei</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：Wong Ka Kei</translation>
     </message>
     <message>
         <source>e.g. 客戶總監</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：客戶總監</translation>
     </message>
     <message>
         <source>e.g. Account Director</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：Account Director</translation>
     </message>
     <message>
         <source>Type to search</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入以搜尋</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增…</translation>
     </message>
     <message>
         <source>Create an organisation with the name typed</source>
-        <translation type="unfinished"></translation>
+        <translation>以輸入的名稱新增機構</translation>
     </message>
     <message>
         <source>繁體中文 (zh-HK)</source>
-        <translation type="unfinished"></translation>
+        <translation>繁體中文 (zh-HK)</translation>
     </message>
     <message>
         <source>English (en)</source>
-        <translation type="unfinished"></translation>
+        <translation>英文 (en)</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. tech desk, TV</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗號分隔，例如：科技版, 電視</translation>
     </message>
     <message>
         <source>Opted out: send no e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒收：不要發送電郵</translation>
     </message>
     <message>
         <source>Deadlines, desk, languages, who to call first…</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間、所屬版面、語言、先找誰…</translation>
     </message>
     <message>
         <source>Chinese name</source>
-        <translation type="unfinished"></translation>
+        <translation>中文姓名</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>英文姓名</translation>
     </message>
     <message>
         <source>Romanisation</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名拼音</translation>
     </message>
     <message>
         <source>Honorific</source>
-        <translation type="unfinished"></translation>
+        <translation>稱謂</translation>
     </message>
     <message>
         <source>Title (Chinese)</source>
-        <translation type="unfinished"></translation>
+        <translation>職銜（中文）</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>職銜（英文）</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Preferred language</source>
-        <translation type="unfinished"></translation>
+        <translation>首選語言</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
     <message>
         <source>Add phone</source>
-        <translation type="unfinished"></translation>
+        <translation>新增電話</translation>
     </message>
     <message>
         <source>Add e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>新增電郵</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">電話</translation>
+        <translation>電話</translation>
     </message>
     <message>
         <source>E-mail addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵地址</translation>
     </message>
     <message>
         <source>Numbers without a country code are read as %1 numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有國家／地區代碼的號碼會視為 %1 號碼。</translation>
     </message>
     <message>
         <source>Give a Chinese or English name (or an e-mail address for a shared mailbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>請填寫中文或英文姓名（共用郵箱則填寫電郵地址）。</translation>
     </message>
     <message>
         <source>Pick the organisation from the list, or create it with New….</source>
-        <translation type="unfinished"></translation>
+        <translation>請從清單中選擇機構，或按「新增…」建立。</translation>
     </message>
     <message>
         <source>Phone %1 is not valid (see the message under it).</source>
-        <translation type="unfinished"></translation>
+        <translation>電話 %1 無效（請參閱下方的訊息）。</translation>
     </message>
     <message>
         <source>E-mail %1 is not valid (see the message under it).</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵 %1 無效（請參閱下方的訊息）。</translation>
     </message>
     <message>
         <source>%1 (and %2 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（另有 %2 項）</translation>
     </message>
     <message>
         <source>Changed by a colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>已被同事修改</translation>
     </message>
     <message>
         <source>Contact not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>聯絡人未能儲存</translation>
     </message>
 </context>
 <context>
     <name>ContactImportDialog</name>
     <message>
         <source>Import contacts — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入聯絡人 — %1</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取 %1…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>編碼</translation>
     </message>
     <message>
         <source>Will be written</source>
-        <translation type="unfinished"></translation>
+        <translation>將會寫入</translation>
     </message>
     <message>
         <source>New contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>新聯絡人</translation>
     </message>
     <message>
         <source>Merged with existing contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>與現有聯絡人合併</translation>
     </message>
     <message>
         <source>New organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>新機構</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>電話號碼</translation>
     </message>
     <message>
         <source>E-mail addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵地址</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">職銜</translation>
+        <translation>職銜</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">電話</translation>
+        <translation>電話</translation>
     </message>
     <message>
         <source>E-mails</source>
-        <translation type="unfinished">電郵</translation>
+        <translation>電郵</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>Kept in notes (invalid)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留於備註（無效）</translation>
     </message>
     <message>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案中的欄</translation>
     </message>
     <message>
         <source>Imported as</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入為</translation>
     </message>
     <message>
         <source>Choose what each column holds. Columns set to “ignore” are not imported. Press Preview again to see the result; nothing is written until Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇每一欄的內容。設為「忽略」的欄不會匯入。按「重新預覽」查看結果；按「匯入」之前不會寫入任何資料。</translation>
     </message>
     <message>
         <source>Preview again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新預覽</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>嚴重程度</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>欄位</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>內容</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>建議</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>資料列</translation>
     </message>
     <message>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>欄位對應</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <source>Merges</source>
-        <translation type="unfinished"></translation>
+        <translation>合併</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入</translation>
     </message>
     <message>
         <source>The mapping changed: press Preview again to check it before importing.</source>
-        <translation type="unfinished"></translation>
+        <translation>欄位對應已更改：匯入前請按「重新預覽」檢查。</translation>
     </message>
     <message>
         <source>CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV</translation>
     </message>
     <message>
         <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 活頁簿</translation>
     </message>
     <message>
         <source>vCard</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab 定位字元</translation>
     </message>
     <message>
         <source>%1, separated by “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，以「%2」分隔</translation>
     </message>
     <message>
         <source>Nobody: every contact is new.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有：全部都是新聯絡人。</translation>
     </message>
     <message>
         <source>Rows (first %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>資料列（首 %1 行）</translation>
     </message>
     <message>
         <source>Merges (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>合併（%1）</translation>
     </message>
     <message>
         <source>The preview was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消預覽。</translation>
     </message>
     <message>
         <source>Nothing in this file would be imported. Check the column mapping and the problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案沒有可匯入的內容。請檢查欄位對應及問題。</translation>
     </message>
     <message>
         <source>%1 new contact(s), %2 merged with existing ones. Nothing has been written yet: check the rows and the problems, then press Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 位新聯絡人，%2 位與現有聯絡人合併。尚未寫入任何資料：請檢查資料列及問題，然後按「匯入」。</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>問題（%1）</translation>
     </message>
     <message>
         <source>No problems: every value was read as written.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有問題：所有內容均按原文讀取。</translation>
     </message>
     <message>
         <source>%1 · %2 · %3: “%4”
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3：「%4」
+%5</translation>
     </message>
     <message>
         <source>Suggestion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建議：%1</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1 Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案無法匯入：%1 未有寫入任何資料。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>The file could not be read because of an error in PressDesk (see the log). Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>PressDesk 出現錯誤，無法讀取檔案（請參閱記錄檔）。未有寫入任何資料。</translation>
     </message>
     <message>
         <source>Importing… Cancel stops and writes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在匯入… 按「取消」會停止，且不會寫入任何資料。</translation>
     </message>
     <message>
         <source>Import cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消匯入：未有寫入任何資料。</translation>
     </message>
     <message>
         <source>Cancelling… nothing will be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消… 不會寫入任何資料。</translation>
     </message>
 </context>
 <context>
@@ -428,34 +429,34 @@
     <message>
         <source>Pick a match with ↓ and Enter, or click it.</source>
         <extracomment>The picked contact (a dict), or None when what is typed picks nobody. The number of matches listed, after each search.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>用 ↓ 及 Enter 選擇相符項目，或直接點選。</translation>
     </message>
     <message>
         <source>Nobody in the roster has this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊中沒有人使用這個號碼。</translation>
     </message>
     <message>
         <source>Nobody in the roster matches: a new contact named “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊中沒有相符的人：將新增名為「%1」的聯絡人。</translation>
     </message>
 </context>
 <context>
     <name>ContactPickerDialog</name>
     <message>
         <source>Name (中文 / English), e-mail or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名（中文／英文）、電郵或電話</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>加入</translation>
     </message>
     <message>
         <source>Find the contact in the roster:</source>
-        <translation type="unfinished"></translation>
+        <translation>在名冊中搜尋聯絡人：</translation>
     </message>
     <message>
         <source>%1 is on the list already.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在清單中。</translation>
     </message>
 </context>
 <context>
@@ -463,7 +464,7 @@
     <message>
         <source>Click Name to sort by name (stroke order); click again to reverse.</source>
         <extracomment>The background count of a big roster, while one runs. The background fill of missing name sort keys, while one runs.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>按「姓名」以姓名排序（按筆劃）；再按一次則反向排序。</translation>
     </message>
     <message>
         <source>Contacts</source>
@@ -471,49 +472,49 @@
     </message>
     <message>
         <source>New contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增聯絡人…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <source>Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>機構：</translation>
     </message>
     <message>
         <source> Tag:</source>
-        <translation type="unfinished"></translation>
+        <translation> 標籤：</translation>
     </message>
     <message>
         <source>All organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>所有機構</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>所有標籤</translation>
     </message>
     <message>
         <source>%1+ matching contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+ 位相符聯絡人</translation>
     </message>
     <message numerus="yes">
         <source>%n matching contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位相符聯絡人</numerusform>
         </translation>
     </message>
     <message>
         <source>Showing %1 contacts (more load as you scroll)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示 %1 位聯絡人（捲動時載入更多）</translation>
     </message>
     <message>
         <source>Showing %1 of %2 contacts (more load as you scroll)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示 %2 位聯絡人中的 %1 位（捲動時載入更多）</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
@@ -523,252 +524,254 @@
     </message>
     <message>
         <source>%1 · too many matches to sort by name: type more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 相符項目太多，無法按姓名排序：請輸入更多字</translation>
     </message>
     <message>
         <source>%1 · sorted by name (stroke order)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 按姓名排序（筆劃）</translation>
     </message>
     <message>
         <source>Preparing name order…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在準備姓名排序…</translation>
     </message>
     <message>
         <source>Cannot sort by name</source>
-        <translation type="unfinished"></translation>
+        <translation>無法按姓名排序</translation>
     </message>
     <message>
         <source>The name order could not be prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能準備姓名排序。</translation>
     </message>
     <message>
         <source>Delete %1 from the roster?
 
 You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>從名冊刪除 %1？
+
+你可以用「編輯 → 復原刪除」（Ctrl+Z）還原。</translation>
     </message>
     <message>
         <source>Delete contact</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除聯絡人</translation>
     </message>
     <message>
         <source>Contact not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>聯絡人未能刪除</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Find duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>尋找重複項目</translation>
     </message>
     <message>
         <source>Looking for duplicates…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在尋找重複項目…</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>可能重複</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>Merge into it, then remove</source>
-        <translation type="unfinished"></translation>
+        <translation>合併至保留項目，然後移除</translation>
     </message>
     <message>
         <source>⇄ Swap</source>
-        <translation type="unfinished"></translation>
+        <translation>⇄ 對調</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>合併</translation>
     </message>
     <message>
         <source>Merge keeps every phone number and e-mail address of both, fills the kept contact&apos;s empty fields, and moves releases, inquiries and calls to it. The other contact is removed (it can be restored).</source>
-        <translation type="unfinished"></translation>
+        <translation>合併會保留兩者的所有電話號碼及電郵地址，填補保留聯絡人的空白欄位，並把新聞稿、查詢及來電轉移給該聯絡人。另一位聯絡人會被移除（可以還原）。</translation>
     </message>
     <message>
         <source>%1 possible duplicate(s). Choose a pair to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 組可能重複。請選擇一組作比較。</translation>
     </message>
     <message>
         <source>No duplicates found.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到重複項目。</translation>
     </message>
     <message>
         <source>Merge “%1” into “%2”? “%2” keeps every phone number and e-mail address of both; “%1” is removed from the roster (it can be restored).</source>
-        <translation type="unfinished"></translation>
+        <translation>把「%1」合併至「%2」？「%2」會保留兩者的所有電話號碼及電郵地址；「%1」會從名冊移除（可以還原）。</translation>
     </message>
     <message>
         <source>Merge contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>合併聯絡人</translation>
     </message>
     <message>
         <source>Not merged</source>
-        <translation type="unfinished"></translation>
+        <translation>未能合併</translation>
     </message>
     <message>
         <source>Merged into %1. %2 pair(s) left.</source>
-        <translation type="unfinished"></translation>
+        <translation>已合併至 %1。尚餘 %2 組。</translation>
     </message>
 </context>
 <context>
     <name>EmailField</name>
     <message>
         <source>e.g. june.wong@edelman.com</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：june.wong@edelman.com</translation>
     </message>
     <message>
         <source>Not a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵地址無效。</translation>
     </message>
 </context>
 <context>
     <name>EntryRow</name>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export contact sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出聯絡人名單</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">聯絡人</translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <source>The current search</source>
-        <translation type="unfinished"></translation>
+        <translation>目前的搜尋結果</translation>
     </message>
     <message>
         <source>A release&apos;s media contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>某份新聞稿的傳媒聯絡人</translation>
     </message>
     <message>
         <source>An organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>某個機構</translation>
     </message>
     <message>
         <source>A tag</source>
-        <translation type="unfinished"></translation>
+        <translation>某個標籤</translation>
     </message>
     <message>
         <source>Everyone in the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊中所有人</translation>
     </message>
     <message>
         <source>name, organisation, e-mail or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名、機構、電郵或電話</translation>
     </message>
     <message>
         <source>(no releases yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚無新聞稿）</translation>
     </message>
     <message>
         <source>(no organisations yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚無機構）</translation>
     </message>
     <message>
         <source>(no tags yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚無標籤）</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Include contacts who opted out of contact</source>
-        <translation type="unfinished"></translation>
+        <translation>包括已拒絕聯絡的聯絡人</translation>
     </message>
     <message>
         <source>Contacts who asked not to be contacted are left out of sheets by default (Personal Data (Privacy) Ordinance). Include them only for your own records, never for a distribution list.</source>
-        <translation type="unfinished"></translation>
+        <translation>要求不被聯絡的聯絡人預設不會列入名單（《個人資料（私隱）條例》）。只可為自己的記錄而包括他們，切勿用作發放名單。</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出…</translation>
     </message>
 </context>
 <context>
     <name>FindCallerDialog</name>
     <message>
         <source>Find caller</source>
-        <translation type="unfinished"></translation>
+        <translation>查找來電者</translation>
     </message>
     <message>
         <source>Number in any form, or a name</source>
-        <translation type="unfinished"></translation>
+        <translation>任何格式的號碼，或姓名</translation>
     </message>
     <message>
         <source>Open inquiries</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成查詢</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">收到時間</translation>
+        <translation>收到時間</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished">查詢內容</translation>
+        <translation>查詢內容</translation>
     </message>
     <message>
         <source>&amp;Log call</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄來電(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;New inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>新增查詢(&amp;N)</translation>
     </message>
     <message>
         <source>Type the caller&apos;s number in any form, or a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入來電者的號碼（任何格式）或姓名。</translation>
     </message>
     <message>
         <source>Pick the caller from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>請從清單中選擇來電者。</translation>
     </message>
     <message>
         <source>Nobody in the roster matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊中沒有與「%1」相符的人。</translation>
     </message>
     <message>
         <source>Open inquiries of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的未完成查詢：%2</translation>
     </message>
 </context>
 <context>
@@ -780,11 +783,11 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿</translation>
     </message>
     <message>
         <source>Journalist / outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>記者／傳媒機構</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -792,11 +795,11 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>負責人</translation>
     </message>
     <message>
         <source>Status</source>
@@ -804,7 +807,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>首次回覆</translation>
     </message>
     <message>
         <source>Question</source>
@@ -812,87 +815,87 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Only this release</source>
-        <translation type="unfinished"></translation>
+        <translation>只限此新聞稿</translation>
     </message>
     <message>
         <source>Only this status</source>
-        <translation type="unfinished"></translation>
+        <translation>只限此狀態</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任何狀態</translation>
     </message>
     <message>
         <source>Open (new or in progress)</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成（新查詢或處理中）</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期</translation>
     </message>
     <message>
         <source>Only this owner&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>只限此負責人</translation>
     </message>
     <message>
         <source>Received on or after this day</source>
-        <translation type="unfinished"></translation>
+        <translation>於此日或之後收到</translation>
     </message>
     <message>
         <source>Received on or before this day</source>
-        <translation type="unfinished"></translation>
+        <translation>於此日或之前收到</translation>
     </message>
     <message>
         <source>In questions</source>
-        <translation type="unfinished"></translation>
+        <translation>包括查詢內容</translation>
     </message>
     <message>
         <source>Also look for the search words inside the questions. On a very large log this reads every inquiry, so it is off there until you tick it.</source>
-        <translation type="unfinished"></translation>
+        <translation>同時在查詢內容中搜尋字詞。查詢記錄非常龐大時，這需要逐項讀取所有查詢，因此預設關閉，直至你勾選為止。</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Clear the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除篩選條件</translation>
     </message>
     <message>
         <source>New inquiry…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增查詢…</translation>
     </message>
     <message>
         <source>Log a new inquiry (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄新查詢（Ctrl+N）</translation>
     </message>
     <message>
         <source>&amp;Received</source>
-        <translation type="unfinished"></translation>
+        <translation>收到時間(&amp;R)</translation>
     </message>
     <message>
         <source>any day</source>
-        <translation type="unfinished"></translation>
+        <translation>任何日子</translation>
     </message>
     <message>
         <source>All releases</source>
-        <translation type="unfinished"></translation>
+        <translation>所有新聞稿</translation>
     </message>
     <message>
         <source>Any owner</source>
-        <translation type="unfinished"></translation>
+        <translation>任何負責人</translation>
     </message>
     <message>
         <source>No inquiry matches the search and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有符合搜尋及篩選條件的查詢。</translation>
     </message>
     <message>
         <source>No inquiries yet. Log a call with Ctrl+L, or add an inquiry with Ctrl+N.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未有查詢。按 Ctrl+L 記錄來電，或按 Ctrl+N 新增查詢。</translation>
     </message>
     <message>
         <source>Inquiries</source>
@@ -900,36 +903,36 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Counting inquiries…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在統計查詢…</translation>
     </message>
     <message numerus="yes">
         <source>more than %Ln inquiries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>超過 %Ln 項查詢</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln inquiry(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 項查詢</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 項逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln due today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 項今日到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the search matches over %Ln people: type more to see all of theirs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>搜尋結果超過 %Ln 人：請輸入更多字以查看他們的所有查詢</numerusform>
         </translation>
     </message>
 </context>
@@ -937,238 +940,238 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <name>InquiryEditor</name>
     <message>
         <source>Inquiry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢 %1</translation>
     </message>
     <message>
         <source>New inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>新增查詢</translation>
     </message>
     <message>
         <source>Who asked</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢者</translation>
     </message>
     <message>
         <source>Name (中文 / English), e-mail or phone — type to search the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名（中文／英文）、電郵或電話 — 輸入以搜尋名冊</translation>
     </message>
     <message>
         <source>Media outlet (found or added)</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒機構（已找到或新增）</translation>
     </message>
     <message>
         <source>&amp;Journalist</source>
-        <translation type="unfinished"></translation>
+        <translation>記者(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒機構(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>電話(&amp;P)</translation>
     </message>
     <message>
         <source>E-&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵(&amp;M)</translation>
     </message>
     <message>
         <source>The inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢詳情</translation>
     </message>
     <message>
         <source>(no release)</source>
-        <translation type="unfinished"></translation>
+        <translation>（無新聞稿）</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間</translation>
     </message>
     <message>
         <source>Colleague who handles it (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>負責跟進的同事（可留空）</translation>
     </message>
     <message>
         <source>&amp;Release</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>途徑(&amp;C)</translation>
     </message>
     <message>
         <source>Recei&amp;ved</source>
-        <translation type="unfinished"></translation>
+        <translation>收到時間(&amp;V)</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間</translation>
     </message>
     <message>
         <source>O&amp;wner</source>
-        <translation type="unfinished"></translation>
+        <translation>負責人(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態(&amp;S)</translation>
     </message>
     <message>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>首次回覆</translation>
     </message>
     <message>
         <source>What was asked</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢的內容</translation>
     </message>
     <message>
         <source>Notes for colleagues (not sent to anyone)</source>
-        <translation type="unfinished"></translation>
+        <translation>給同事的備註（不會發送給任何人）</translation>
     </message>
     <message>
         <source>&amp;Question</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢內容(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備註(&amp;N)</translation>
     </message>
     <message>
         <source>A new inquiry starts as New; later only the next steps are offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>新查詢的狀態由「新查詢」開始；之後只會提供下一步的選項。</translation>
     </message>
     <message>
         <source>Only the next steps of the workflow are offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>只提供工作流程的下一步選項。</translation>
     </message>
     <message>
         <source>Recorded when the status first leaves New.</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態首次離開「新查詢」時記錄。</translation>
     </message>
     <message>
         <source>Not yet — recorded when the status leaves New.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未 — 狀態離開「新查詢」時記錄。</translation>
     </message>
     <message>
         <source>%1 (%2 after it came in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（收到後 %2）</translation>
     </message>
     <message>
         <source>Say who asked: pick a journalist or type a new one&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>請註明查詢者：選擇記者，或輸入新記者的姓名。</translation>
     </message>
     <message>
         <source>Write down what was asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>請寫下查詢的內容。</translation>
     </message>
     <message>
         <source>The phone number is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>電話號碼無效。</translation>
     </message>
     <message>
         <source>The e-mail address is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵地址無效。</translation>
     </message>
     <message>
         <source>Pick the owner from the roster (or leave it empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>請從名冊中選擇負責人（或留空）。</translation>
     </message>
 </context>
 <context>
     <name>LogCallDialog</name>
     <message>
         <source>Log a call</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄來電</translation>
     </message>
     <message>
         <source>Caller&apos;s number or name: 6986 5822, +852 6986-5822, ６９８６ ５８２２, 黃嘉琪…</source>
-        <translation type="unfinished"></translation>
+        <translation>來電者號碼或姓名：6986 5822、+852 6986-5822、６９８６ ５８２２、黃嘉琪…</translation>
     </message>
     <message>
         <source>New caller (added to the roster)</source>
-        <translation type="unfinished"></translation>
+        <translation>新來電者（會加入名冊）</translation>
     </message>
     <message>
         <source>Name (中文 or English)</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名（中文或英文）</translation>
     </message>
     <message>
         <source>Media outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒機構</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>O&amp;utlet</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒機構(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>來電(&amp;I)</translation>
     </message>
     <message>
         <source>Out&amp;going</source>
-        <translation type="unfinished"></translation>
+        <translation>去電(&amp;G)</translation>
     </message>
     <message>
         <source>(no release)</source>
-        <translation type="unfinished"></translation>
+        <translation>（無新聞稿）</translation>
     </message>
     <message>
         <source>What was asked, what you said</source>
-        <translation type="unfinished"></translation>
+        <translation>對方問了甚麼，你如何回應</translation>
     </message>
     <message>
         <source>&amp;Follow-up needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要跟進(&amp;F)</translation>
     </message>
     <message>
         <source>Also create an in&amp;quiry</source>
-        <translation type="unfinished"></translation>
+        <translation>同時建立查詢(&amp;Q)</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間</translation>
     </message>
     <message>
         <source>Save the call (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存來電記錄（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>&amp;Release</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;What was asked</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢內容(&amp;W)</translation>
     </message>
     <message>
         <source>Type the caller&apos;s number or name, or a new caller&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入來電者的號碼或姓名，或新來電者的姓名。</translation>
     </message>
     <message>
         <source>An inquiry needs to know who asked: pick or name the caller.</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢需要註明查詢者：請選擇來電者或輸入其姓名。</translation>
     </message>
     <message>
         <source>Write down what was asked, for the inquiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>請為查詢寫下對方問了甚麼。</translation>
     </message>
     <message>
         <source>Nobody in the roster has %1: add the caller below, or log the call with the number only.</source>
-        <translation type="unfinished"></translation>
+        <translation>名冊中沒有人使用 %1：請在下方新增來電者，或只以號碼記錄來電。</translation>
     </message>
     <message>
         <source>Type the number shown on your phone, or a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>輸入電話上顯示的號碼，或姓名。</translation>
     </message>
     <message>
         <source>Add %1 to this contact&apos;s numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>把 %1 加入此聯絡人的號碼</translation>
     </message>
 </context>
 <context>
@@ -1208,7 +1211,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>&amp;Mail server…</source>
-        <translation type="unfinished"></translation>
+        <translation>郵件伺服器(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1252,7 +1255,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Reply &amp;templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>回覆範本(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1279,160 +1282,160 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <name>OrderedTable</name>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>加入…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
     <name>OrganizationEditor</name>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>發布機構</translation>
     </message>
     <message>
         <source>PR agency</source>
-        <translation type="unfinished"></translation>
+        <translation>公關公司</translation>
     </message>
     <message>
         <source>Media outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒機構</translation>
     </message>
     <message>
         <source>Government</source>
-        <translation type="unfinished"></translation>
+        <translation>政府</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Edit organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯機構</translation>
     </message>
     <message>
         <source>New organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>新增機構</translation>
     </message>
     <message>
         <source>e.g. 愛德曼國際公關公司</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：愛德曼國際公關公司</translation>
     </message>
     <message>
         <source>e.g. Edelman</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：Edelman</translation>
     </message>
     <message>
         <source>e.g. HKSTP</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：HKSTP</translation>
     </message>
     <message>
         <source>e.g. 科技園</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：科技園</translation>
     </message>
     <message>
         <source>e.g. www.hkstp.org</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：www.hkstp.org</translation>
     </message>
     <message>
         <source>Phone numbers of this organisation&apos;s contacts typed without a country code are read as numbers of this region.</source>
-        <translation type="unfinished"></translation>
+        <translation>此機構聯絡人的電話號碼如沒有國家／地區代碼，會視為此地區的號碼。</translation>
     </message>
     <message>
         <source>Chinese name</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名稱</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名稱</translation>
     </message>
     <message>
         <source>Short name (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>簡稱（英文）</translation>
     </message>
     <message>
         <source>Short name (Chinese)</source>
-        <translation type="unfinished"></translation>
+        <translation>簡稱（中文）</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>網站</translation>
     </message>
     <message>
         <source>Default phone region</source>
-        <translation type="unfinished"></translation>
+        <translation>預設電話地區</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
     <message>
         <source>Give the organisation a Chinese or English name.</source>
-        <translation type="unfinished"></translation>
+        <translation>請為機構填寫中文或英文名稱。</translation>
     </message>
     <message>
         <source>The website is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>網站不是有效的網址。</translation>
     </message>
     <message>
         <source>Changed by a colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>已被同事修改</translation>
     </message>
     <message>
         <source>Organisation not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>機構未能儲存</translation>
     </message>
 </context>
 <context>
     <name>OrganizationPickerDialog</name>
     <message>
         <source>Add issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>加入發布機構</translation>
     </message>
     <message>
         <source>Name or short name (中文 / English)</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱或簡稱（中文／英文）</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>加入</translation>
     </message>
 </context>
 <context>
     <name>OrganizationsView</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">聯絡人</translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <source>Phone region</source>
-        <translation type="unfinished"></translation>
+        <translation>電話地區</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>網站</translation>
     </message>
     <message>
         <source>Organisations</source>
@@ -1440,87 +1443,91 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>New organisation…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增機構…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <source>Show in Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>在「聯絡人」中顯示</translation>
     </message>
     <message>
         <source>New contact here…</source>
-        <translation type="unfinished"></translation>
+        <translation>在此機構新增聯絡人…</translation>
     </message>
     <message numerus="yes">
         <source>%n organisation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個機構</numerusform>
         </translation>
     </message>
     <message>
         <source>Select an organisation to see its contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇機構以查看其聯絡人。</translation>
     </message>
     <message>
         <source>Contacts of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的聯絡人（%2）</translation>
     </message>
     <message>
         <source>Delete %1? Its %2 contact(s) stay in the roster without an organisation.
 
 You can bring it back, with its contacts, with Edit → Undo delete (Ctrl+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除 %1？其 %2 位聯絡人會保留在名冊中，但不再屬於任何機構。
+
+你可以用「編輯 → 復原刪除」（Ctrl+Z）連同其聯絡人一併還原。</translation>
     </message>
     <message>
         <source>Delete %1?
 
 You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除 %1？
+
+你可以用「編輯 → 復原刪除」（Ctrl+Z）還原。</translation>
     </message>
     <message>
         <source>Delete organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除機構</translation>
     </message>
     <message>
         <source>Organisation not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>機構未能刪除</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
         <source>Mail server password</source>
-        <translation type="unfinished"></translation>
+        <translation>郵件伺服器密碼</translation>
     </message>
     <message>
         <source>Password of %1 on %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 於 %2 的密碼：</translation>
     </message>
 </context>
 <context>
     <name>PhoneField</name>
     <message>
         <source>e.g. 6986 5822 or +86 151 2004 9549</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：6986 5822 或 +86 151 2004 9549</translation>
     </message>
     <message>
         <source>Give one number here, not several.</source>
-        <translation type="unfinished"></translation>
+        <translation>此處只可填寫一個號碼。</translation>
     </message>
     <message>
         <source>Reads as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>視為 %1</translation>
     </message>
     <message>
         <source>Not a valid phone number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>電話號碼無效：%1</translation>
     </message>
 </context>
 <context>
@@ -1534,299 +1541,310 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <name>ReleaseEditor</name>
     <message>
         <source>Edit release</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯新聞稿</translation>
     </message>
     <message>
         <source>(no date)</source>
-        <translation type="unfinished"></translation>
+        <translation>（無日期）</translation>
     </message>
     <message>
         <source>Embargoed until</source>
-        <translation type="unfinished"></translation>
+        <translation>禁發至</translation>
     </message>
     <message>
         <source>Title (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>標題（中文）</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>標題（英文）</translation>
     </message>
     <message>
         <source>Subtitle (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>副題（中文）</translation>
     </message>
     <message>
         <source>Subtitle (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>副題（英文）</translation>
     </message>
     <message>
         <source>Issued on</source>
-        <translation type="unfinished"></translation>
+        <translation>發布日期</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地點</translation>
     </message>
     <message>
         <source>Embargo</source>
-        <translation type="unfinished"></translation>
+        <translation>禁發時間</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title (中文)</source>
+        <comment>job title</comment>
+        <translation>職銜（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <comment>job title</comment>
+        <translation>職銜（英文）</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳情</translation>
     </message>
     <message>
         <source>Issuers</source>
-        <translation type="unfinished"></translation>
+        <translation>發布機構</translation>
     </message>
     <message>
         <source>Media contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒聯絡人</translation>
     </message>
     <message>
         <source>Spokespeople</source>
-        <translation type="unfinished"></translation>
+        <translation>發言人</translation>
     </message>
     <message>
         <source>Add media contact</source>
-        <translation type="unfinished"></translation>
+        <translation>加入傳媒聯絡人</translation>
     </message>
     <message>
         <source>Add spokesperson</source>
-        <translation type="unfinished"></translation>
+        <translation>加入發言人</translation>
     </message>
     <message>
         <source>A release needs a title, in Chinese or in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿需要中文或英文標題。</translation>
     </message>
 </context>
 <context>
     <name>ReleaseImportDialog</name>
     <message>
         <source>Import release — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入新聞稿 — %1</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取 %1…</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿</translation>
     </message>
     <message>
         <source>Title (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>標題（中文）</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>標題（英文）</translation>
     </message>
     <message>
         <source>Subtitle</source>
-        <translation type="unfinished"></translation>
+        <translation>副題</translation>
     </message>
     <message>
         <source>Issued on</source>
-        <translation type="unfinished"></translation>
+        <translation>發布日期</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地點</translation>
     </message>
     <message>
         <source>Issuers</source>
-        <translation type="unfinished"></translation>
+        <translation>發布機構</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案</translation>
     </message>
     <message>
         <source>Will be written</source>
-        <translation type="unfinished"></translation>
+        <translation>將會寫入</translation>
     </message>
     <message>
         <source>Releases</source>
-        <translation type="unfinished">新聞稿</translation>
+        <translation>新聞稿</translation>
     </message>
     <message>
         <source>Organisations</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished">聯絡人</translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>電話號碼</translation>
     </message>
     <message>
         <source>E-mail addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵地址</translation>
     </message>
     <message>
         <source>Media contacts listed</source>
-        <translation type="unfinished"></translation>
+        <translation>列出的傳媒聯絡人</translation>
     </message>
     <message>
         <source>Spokespeople listed</source>
-        <translation type="unfinished"></translation>
+        <translation>列出的發言人</translation>
     </message>
     <message>
         <source>Merged with the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>與名冊合併</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>嚴重程度</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>欄位</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>內容</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>建議</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phones (as written)</source>
-        <translation type="unfinished"></translation>
+        <translation>電話（原文）</translation>
     </message>
     <message>
         <source>E-mails (as written)</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵（原文）</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">職銜</translation>
+        <translation>職銜</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <source>Media contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒聯絡人</translation>
     </message>
     <message>
         <source>Spokespeople</source>
-        <translation type="unfinished"></translation>
+        <translation>發言人</translation>
     </message>
     <message>
         <source>Merges</source>
-        <translation type="unfinished"></translation>
+        <translation>合併</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入</translation>
     </message>
     <message>
         <source>%1 · %2 · %3: “%4”
 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3：「%4」
+%5</translation>
     </message>
     <message>
         <source>Suggestion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>建議：%1</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>問題（%1）</translation>
     </message>
     <message>
         <source>No problems: every value was read as written.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有問題：所有內容均按原文讀取。</translation>
     </message>
     <message>
         <source>(not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>（找不到）</translation>
     </message>
     <message>
         <source>(team mailbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>（團隊郵箱）</translation>
     </message>
     <message>
         <source>Nobody: every contact is new.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有：全部都是新聯絡人。</translation>
     </message>
     <message>
         <source>Media contacts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒聯絡人（%1）</translation>
     </message>
     <message>
         <source>Spokespeople (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>發言人（%1）</translation>
     </message>
     <message>
         <source>Merges (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>合併（%1）</translation>
     </message>
     <message>
         <source>This release is in the database already; importing it again would change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>此新聞稿已在資料庫中；再次匯入不會有任何改變。</translation>
     </message>
     <message>
         <source>Nothing has been written yet. Check the release and the problems, then press Import.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未寫入任何資料。請檢查新聞稿及問題，然後按「匯入」。</translation>
     </message>
     <message>
         <source>%1 value(s) cannot be imported and will be kept in the contact&apos;s notes. Nothing has been written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 項內容無法匯入，會保留於聯絡人的備註中。尚未寫入任何資料。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1 Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案無法匯入：%1 未有寫入任何資料。</translation>
     </message>
     <message>
         <source>The file could not be read because of an error in PressDesk (see the log). Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>PressDesk 出現錯誤，無法讀取檔案（請參閱記錄檔）。未有寫入任何資料。</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在匯入…</translation>
     </message>
 </context>
 <context>
@@ -1834,103 +1852,103 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Pick a release to see its media contacts and inquiries.</source>
         <extracomment>(generation, release ids) of rows just loaded whose figures are wanted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>選擇新聞稿以查看其傳媒聯絡人及查詢。</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>發布日期</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地點</translation>
     </message>
     <message>
         <source>Embargo</source>
-        <translation type="unfinished"></translation>
+        <translation>禁發時間</translation>
     </message>
     <message>
         <source>Issuers</source>
-        <translation type="unfinished"></translation>
+        <translation>發布機構</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯…</translation>
     </message>
     <message>
         <source>Export contact sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出聯絡人名單…</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>加入…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Title (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>職銜（中文）</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>職銜（英文）</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">收到時間</translation>
+        <translation>收到時間</translation>
     </message>
     <message>
         <source>Journalist</source>
-        <translation type="unfinished">記者</translation>
+        <translation>記者</translation>
     </message>
     <message>
         <source>Outlet</source>
-        <translation type="unfinished">傳媒機構</translation>
+        <translation>傳媒機構</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">途徑</translation>
+        <translation>途徑</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截稿時間</translation>
     </message>
     <message>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>首次回覆</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished">查詢內容</translation>
+        <translation>查詢內容</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">電話</translation>
+        <translation>電話</translation>
     </message>
     <message>
         <source>E-mails</source>
-        <translation type="unfinished">電郵</translation>
+        <translation>電郵</translation>
     </message>
     <message>
         <source>Releases</source>
@@ -1938,45 +1956,45 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message numerus="yes">
         <source>%n release(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 份新聞稿</numerusform>
         </translation>
     </message>
     <message>
         <source>(no date)</source>
-        <translation type="unfinished"></translation>
+        <translation>（無日期）</translation>
     </message>
     <message>
         <source>Until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>至 %1</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>無</translation>
     </message>
     <message>
         <source>Media contacts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>傳媒聯絡人（%1）</translation>
     </message>
     <message>
         <source>Spokespeople (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>發言人（%1）</translation>
     </message>
     <message>
         <source>Inquiries (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢（%1）</translation>
     </message>
     <message>
         <source>Release changed</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿已被更改</translation>
     </message>
     <message>
         <source>Release not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿未能更改</translation>
     </message>
     <message>
         <source>Add media contact</source>
-        <translation type="unfinished"></translation>
+        <translation>加入傳媒聯絡人</translation>
     </message>
 </context>
 <context>
@@ -1984,242 +2002,242 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Reply by e-mail</source>
         <extracomment>Emitted with deliver_reply&apos;s result once the reply is delivered and logged. Emitted with the message shown when delivery failed (nothing was logged).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>以電郵回覆</translation>
     </message>
     <message>
         <source>%1 (the journalist&apos;s language)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（記者的語言）</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>範本</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言</translation>
     </message>
     <message>
         <source>more addresses, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>其他地址，以逗號分隔</translation>
     </message>
     <message>
         <source>Message (sent exactly as shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息（按所示內容原樣發送）</translation>
     </message>
     <message>
         <source>HTML part</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 部分</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>寄件人</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>副本</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主旨</translation>
     </message>
     <message>
         <source>Send anyway: I have a reason to override the opt-out (it is recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然發送：我有理由凌駕拒收要求（會記錄在案）</translation>
     </message>
     <message>
         <source>Afterwards, set the inquiry&apos;s status to</source>
-        <translation type="unfinished"></translation>
+        <translation>發送後，把查詢狀態設為</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>發送(&amp;S)</translation>
     </message>
     <message>
         <source>Open in &amp;mail client</source>
-        <translation type="unfinished"></translation>
+        <translation>在郵件程式開啟(&amp;M)</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存為 .eml(&amp;E)…</translation>
     </message>
     <message>
         <source>Replies already sent on this inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>此查詢已發送的回覆</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態：%1</translation>
     </message>
     <message>
         <source>First response: %1 (after %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>首次回覆：%1（相隔 %2）</translation>
     </message>
     <message>
         <source>No response yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未回覆</translation>
     </message>
     <message>
         <source>%1 · %2 · to %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · 致 %3 · %4</translation>
     </message>
     <message>
         <source>This template cannot be filled for this inquiry: the field &quot;%1&quot; has no value. Nothing can be sent with it; choose another template or fix the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>此範本無法套用於這項查詢：欄位「%1」沒有內容。無法以此範本發送；請選擇其他範本或修正範本。</translation>
     </message>
     <message>
         <source>This template cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此範本無法使用：%1</translation>
     </message>
     <message>
         <source>(no From address: set it in File → Mail server…)</source>
-        <translation type="unfinished"></translation>
+        <translation>（沒有寄件人地址：請在「檔案 → 郵件伺服器…」設定）</translation>
     </message>
     <message>
         <source>%1 asked not to be e-mailed (opt-out). Nothing will be sent unless you tick the override below.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已要求不接收電郵（拒收）。除非你勾選下方的凌駕選項，否則不會發送。</translation>
     </message>
     <message>
         <source>There is no message to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可發送的訊息。</translation>
     </message>
     <message>
         <source>There is no template in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有此語言的範本。</translation>
     </message>
     <message>
         <source>Sending to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在發送至 %1…</translation>
     </message>
     <message>
         <source>Sending the reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在發送回覆…</translation>
     </message>
     <message>
         <source>Save reply as</source>
-        <translation type="unfinished"></translation>
+        <translation>另存回覆為</translation>
     </message>
     <message>
         <source>E-mail message (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵訊息 (*.eml)</translation>
     </message>
     <message>
         <source>Sent to %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已於 %2 發送至 %1。</translation>
     </message>
     <message>
         <source>Saved for %1 at %2 as %3; the reply is logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>已於 %2 為 %1 儲存為 %3；回覆已記錄。</translation>
     </message>
     <message>
         <source>Handed to your mail client for %1 at %2; logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>已於 %2 交由你的郵件程式發送給 %1；已記錄。</translation>
     </message>
     <message>
         <source>The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器拒絕：%1</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while sending; check Sent mail before retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>發送時發生未預期的錯誤；重試前請先檢查寄件備份。</translation>
     </message>
 </context>
 <context>
     <name>ReportsView</name>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自訂</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>重新整理</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期間：</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>由</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Stacked bars</source>
-        <translation type="unfinished"></translation>
+        <translation>堆疊棒形圖</translation>
     </message>
     <message>
         <source>Grouped bars</source>
-        <translation type="unfinished"></translation>
+        <translation>分組棒形圖</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>折線圖</translation>
     </message>
     <message>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>將圖表儲存為 PNG…</translation>
     </message>
     <message>
         <source>Export table as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>將表格匯出為 CSV…</translation>
     </message>
     <message>
         <source>Show as:</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示方式：</translation>
     </message>
     <message>
         <source>Response times by channel</source>
-        <translation type="unfinished"></translation>
+        <translation>按途徑劃分的回覆時間</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">途徑</translation>
+        <translation>途徑</translation>
     </message>
     <message>
         <source>Response times by owner</source>
-        <translation type="unfinished"></translation>
+        <translation>按負責人劃分的回覆時間</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>負責人</translation>
     </message>
     <message>
         <source>Every release, all time (overdue: as of now).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有新聞稿，不限時間（逾期：截至現在）。</translation>
     </message>
     <message>
         <source>Inquiries per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日查詢</translation>
     </message>
     <message>
         <source>Response times</source>
-        <translation type="unfinished"></translation>
+        <translation>回覆時間</translation>
     </message>
     <message>
         <source>Per release</source>
-        <translation type="unfinished"></translation>
+        <translation>按新聞稿</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 7 日</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 30 日</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 90 日</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>今年</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2227,200 +2245,200 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Loading reports…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在載入報告…</translation>
     </message>
     <message numerus="yes">
         <source>%n inquiry(ies) from %1 to %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 至 %2 期間共 %n 項查詢</numerusform>
         </translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>期間的結束日早於開始日。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在載入…</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未指派</translation>
     </message>
     <message>
         <source>No inquiries were received in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>此期間沒有收到查詢。</translation>
     </message>
     <message>
         <source>The reports could not be made; see the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能製作報告；請參閱記錄檔。</translation>
     </message>
     <message>
         <source>Other releases</source>
-        <translation type="unfinished"></translation>
+        <translation>其他新聞稿</translation>
     </message>
     <message>
         <source>No release</source>
-        <translation type="unfinished"></translation>
+        <translation>無新聞稿</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>（無標題）</translation>
     </message>
     <message>
         <source>Inquiries per release per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每份新聞稿每日查詢</translation>
     </message>
     <message>
         <source>Day received%1</source>
-        <translation type="unfinished"></translation>
+        <translation>收到日期%1</translation>
     </message>
     <message>
         <source>Inquiries</source>
-        <translation type="unfinished">查詢</translation>
+        <translation>查詢</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>將圖表儲存為 PNG</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 圖像 (*.png)</translation>
     </message>
     <message>
         <source>Chart not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>圖表未能儲存</translation>
     </message>
     <message>
         <source>Cannot write %1. Choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法寫入 %1。請選擇可寫入的資料夾。</translation>
     </message>
     <message>
         <source>Chart saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>圖表已儲存至 %1</translation>
     </message>
     <message>
         <source>Export table as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>將表格匯出為 CSV</translation>
     </message>
     <message>
         <source>CSV for Excel (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 適用的 CSV (*.csv)</translation>
     </message>
     <message>
         <source>Table not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>表格未能匯出</translation>
     </message>
     <message>
         <source>Table exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>表格已匯出至 %1</translation>
     </message>
     <message>
         <source>Responded</source>
-        <translation type="unfinished"></translation>
+        <translation>已回覆</translation>
     </message>
     <message>
         <source>Median time to first response (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>首次回覆時間中位數（分鐘）</translation>
     </message>
     <message>
         <source>90th percentile (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 90 百分位數（分鐘）</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Release ID</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿編號</translation>
     </message>
     <message>
         <source>Title (中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>標題（中文）</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>標題（英文）</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>發布日期</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地點</translation>
     </message>
     <message>
         <source>Issuers</source>
-        <translation type="unfinished"></translation>
+        <translation>發布機構</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
 </context>
 <context>
     <name>ResponsePanel</name>
     <message>
         <source>Inquiries</source>
-        <translation type="unfinished">查詢</translation>
+        <translation>查詢</translation>
     </message>
     <message>
         <source>Responded</source>
-        <translation type="unfinished"></translation>
+        <translation>已回覆</translation>
     </message>
     <message>
         <source>Median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位數</translation>
     </message>
     <message>
         <source>90th percentile</source>
-        <translation type="unfinished"></translation>
+        <translation>第 90 百分位數</translation>
     </message>
     <message>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>將圖表儲存為 PNG…</translation>
     </message>
     <message>
         <source>Export table as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>將表格匯出為 CSV…</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在載入…</translation>
     </message>
     <message>
         <source>No inquiry in this period has had a first response yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此期間的查詢均未有首次回覆。</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分鐘</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>小時</translation>
     </message>
     <message>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>日</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 of %2 inquiries have had a first response</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 項查詢中有 %1 項已首次回覆</translation>
     </message>
     <message>
         <source>In brackets: inquiries with a first response</source>
-        <translation type="unfinished"></translation>
+        <translation>括號內：已首次回覆的查詢</translation>
     </message>
 </context>
 <context>
@@ -2466,194 +2484,194 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <name>SmtpSettingsDialog</name>
     <message>
         <source>Mail server (SMTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>郵件伺服器（SMTP）</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS（通常為連接埠 587）</translation>
     </message>
     <message>
         <source>SSL/TLS (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS（通常為連接埠 465）</translation>
     </message>
     <message>
         <source>None (only a server on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>無（只限本機上的伺服器）</translation>
     </message>
     <message>
         <source>saved; type to replace</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存；輸入以取代</translation>
     </message>
     <message>
         <source>not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未儲存</translation>
     </message>
     <message>
         <source>The password is kept in the system keyring, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>密碼存放於系統鑰匙圈，絕不會寫入檔案。</translation>
     </message>
     <message>
         <source>optional: your organisation&apos;s CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>選填：你機構的 CA 憑證</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>瀏覽…</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>連接埠</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>加密</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶名稱</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密碼</translation>
     </message>
     <message>
         <source>Send from (e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>寄件人（電郵）</translation>
     </message>
     <message>
         <source>Send from (name)</source>
-        <translation type="unfinished"></translation>
+        <translation>寄件人（名稱）</translation>
     </message>
     <message>
         <source>Certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>憑證機構</translation>
     </message>
     <message>
         <source>Send test message</source>
-        <translation type="unfinished"></translation>
+        <translation>發送測試訊息</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer)</source>
-        <translation type="unfinished"></translation>
+        <translation>憑證 (*.pem *.crt *.cer)</translation>
     </message>
     <message>
         <source>Sending a test message…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在發送測試訊息…</translation>
     </message>
     <message>
         <source>Test message sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>測試訊息已發送至 %1。</translation>
     </message>
 </context>
 <context>
     <name>TemplatesDialog</name>
     <message>
         <source>Reply templates</source>
-        <translation type="unfinished"></translation>
+        <translation>回覆範本</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新增(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Reset to default</source>
-        <translation type="unfinished"></translation>
+        <translation>重設為預設(&amp;R)</translation>
     </message>
     <message>
         <source>Optional: the same message as HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>選填：同一訊息的 HTML 版本</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>純文字</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Fields you can use</source>
-        <translation type="unfinished"></translation>
+        <translation>可用欄位</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主旨</translation>
     </message>
     <message>
         <source>Reload the stored version</source>
-        <translation type="unfinished"></translation>
+        <translation>重新載入已儲存的版本</translation>
     </message>
     <message>
         <source>&amp;Save template</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存範本(&amp;S)</translation>
     </message>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改</translation>
     </message>
     <message>
         <source>your own</source>
-        <translation type="unfinished"></translation>
+        <translation>自訂</translation>
     </message>
     <message>
         <source>Add an inquiry to see a preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>新增查詢後即可預覽。</translation>
     </message>
     <message>
         <source>Preview for inquiry %1 (the newest):</source>
-        <translation type="unfinished"></translation>
+        <translation>查詢 %1（最新）的預覽：</translation>
     </message>
     <message>
         <source>The field &quot;%1&quot; has no value for this inquiry: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>欄位「%1」在此查詢中沒有內容：%2</translation>
     </message>
     <message>
         <source>Discard changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>放棄修改？</translation>
     </message>
     <message>
         <source>The template you were editing has unsaved changes. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>你正在編輯的範本有未儲存的修改。要放棄嗎？</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未能儲存：%1</translation>
     </message>
     <message>
         <source>Someone else changed or deleted this template since you opened it: %1 Your text is still in the editor; copy what you need, then reload.</source>
-        <translation type="unfinished"></translation>
+        <translation>你開啟此範本後，有其他人修改或刪除了它：%1 你的文字仍在編輯器中；請複製所需內容，然後重新載入。</translation>
     </message>
     <message>
         <source>Delete template</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除範本</translation>
     </message>
     <message>
         <source>Delete the template &quot;%1&quot;? Replies already sent keep their text.</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除範本「%1」？已發送的回覆會保留其內容。</translation>
     </message>
     <message>
         <source>Reset template</source>
-        <translation type="unfinished"></translation>
+        <translation>重設範本</translation>
     </message>
     <message>
         <source>Put &quot;%1&quot; back to the text PressDesk ships? Your edits are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>把「%1」還原為 PressDesk 內置的文字？你的修改將會遺失。</translation>
     </message>
 </context>
 <context>
@@ -2661,15 +2679,15 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Required.</source>
         <extracomment>Emitted when the field turns valid or invalid. Emitted after every check (the text changed, or a suggestion was applied).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>必填。</translation>
     </message>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 %1</translation>
     </message>
     <message>
         <source>Replace what you typed with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>以 %1 取代你輸入的內容</translation>
     </message>
 </context>
 <context>
@@ -2704,39 +2722,47 @@ Please send that file to whoever supports PressDesk.</source>
     <name>widget</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">機構</translation>
+        <translation>機構</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">職銜</translation>
+        <translation>職銜</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">電話</translation>
+        <translation>電話</translation>
     </message>
     <message>
         <source>E-mails</source>
-        <translation type="unfinished">電郵</translation>
+        <translation>電郵</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>電郵地址</translation>
     </message>
     <message>
         <source>繁體中文 (zh-HK)</source>
-        <translation type="unfinished"></translation>
+        <translation>繁體中文 (zh-HK)</translation>
     </message>
     <message>
         <source>English (en)</source>
-        <translation type="unfinished"></translation>
+        <translation>英文 (en)</translation>
     </message>
     <message>
         <source>Prefers %1</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好 %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤：%1</translation>
+    </message>
+    <message>
+        <source>Opted out: send no e-mail.</source>
+        <translation>已拒收：不要發送電郵。</translation>
     </message>
 </context>
 <context>
@@ -2755,11 +2781,11 @@ Please send that file to whoever supports PressDesk.</source>
     </message>
     <message>
         <source>Edit release</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯新聞稿</translation>
     </message>
     <message>
         <source>Release not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>新聞稿未能儲存</translation>
     </message>
 </context>
 </TS>
