@@ -15,21 +15,15 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from db.models import CallDirection, InquiryChannel, InquiryStatus
 from services.inquiries import DeadlineState, deadline_state
 
-_CONTEXT = "InquiryLabels"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def status_label(status: str) -> str:
     """The status as a word ("In progress")."""
     labels = {
-        InquiryStatus.NEW: _tr("New"),
-        InquiryStatus.IN_PROGRESS: _tr("In progress"),
-        InquiryStatus.ANSWERED: _tr("Answered"),
-        InquiryStatus.DECLINED: _tr("Declined"),
-        InquiryStatus.CLOSED: _tr("Closed"),
+        InquiryStatus.NEW: QCoreApplication.translate("InquiryLabels", "New"),
+        InquiryStatus.IN_PROGRESS: QCoreApplication.translate("InquiryLabels", "In progress"),
+        InquiryStatus.ANSWERED: QCoreApplication.translate("InquiryLabels", "Answered"),
+        InquiryStatus.DECLINED: QCoreApplication.translate("InquiryLabels", "Declined"),
+        InquiryStatus.CLOSED: QCoreApplication.translate("InquiryLabels", "Closed"),
     }
     return labels.get(status, status)  # type: ignore[call-overload]
 
@@ -37,19 +31,22 @@ def status_label(status: str) -> str:
 def channel_label(channel: str) -> str:
     """How the inquiry came in ("WhatsApp")."""
     labels = {
-        InquiryChannel.PHONE: _tr("Phone"),
-        InquiryChannel.EMAIL: _tr("E-mail"),
-        InquiryChannel.WHATSAPP: _tr("WhatsApp"),
-        InquiryChannel.WECHAT: _tr("WeChat"),
-        InquiryChannel.IN_PERSON: _tr("In person"),
-        InquiryChannel.OTHER: _tr("Other"),
+        InquiryChannel.PHONE: QCoreApplication.translate("InquiryLabels", "Phone"),
+        InquiryChannel.EMAIL: QCoreApplication.translate("InquiryLabels", "E-mail"),
+        InquiryChannel.WHATSAPP: QCoreApplication.translate("InquiryLabels", "WhatsApp"),
+        InquiryChannel.WECHAT: QCoreApplication.translate("InquiryLabels", "WeChat"),
+        InquiryChannel.IN_PERSON: QCoreApplication.translate("InquiryLabels", "In person"),
+        InquiryChannel.OTHER: QCoreApplication.translate("InquiryLabels", "Other"),
     }
     return labels.get(channel, channel)  # type: ignore[call-overload]
 
 
 def direction_label(direction: str) -> str:
     """Incoming or outgoing, as a word."""
-    labels = {CallDirection.INCOMING: _tr("Incoming"), CallDirection.OUTGOING: _tr("Outgoing")}
+    labels = {
+        CallDirection.INCOMING: QCoreApplication.translate("InquiryLabels", "Incoming"),
+        CallDirection.OUTGOING: QCoreApplication.translate("InquiryLabels", "Outgoing"),
+    }
     return labels.get(direction, direction)  # type: ignore[call-overload]
 
 
@@ -87,12 +84,20 @@ def response_time(seconds: int | None) -> str:
         return ""
     minutes = max(0, seconds) // 60
     if minutes < 60:
-        return _tr("%1 min").replace("%1", str(minutes))
+        return QCoreApplication.translate("InquiryLabels", "%1 min").replace("%1", str(minutes))
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+        return (
+            QCoreApplication.translate("InquiryLabels", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", f"{minutes:02d}")
+        )
     days, hours = divmod(hours, 24)
-    return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    return (
+        QCoreApplication.translate("InquiryLabels", "%1 d %2 h")
+        .replace("%1", str(days))
+        .replace("%2", str(hours))
+    )
 
 
 def duration(seconds: int) -> str:
@@ -113,7 +118,11 @@ def deadline_text(row: dict[str, Any], now: datetime) -> str:
     state = deadline_state(row["status"], deadline, now)
     if state == DeadlineState.OVERDUE:
         today = local_time(now)[:10] == local_time(deadline)[:10]
-        return _tr("Overdue · %1").replace("%1", local_time(deadline, with_date=not today))
+        return QCoreApplication.translate("InquiryLabels", "Overdue · %1").replace(
+            "%1", local_time(deadline, with_date=not today)
+        )
     if state == DeadlineState.DUE_TODAY:
-        return _tr("Due today %1").replace("%1", local_time(deadline, with_date=False))
+        return QCoreApplication.translate("InquiryLabels", "Due today %1").replace(
+            "%1", local_time(deadline, with_date=False)
+        )
     return local_time(deadline)

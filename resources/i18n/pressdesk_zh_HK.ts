@@ -425,6 +425,37 @@
     </message>
 </context>
 <context>
+    <name>ContactLabels</name>
+    <message>
+        <source>Work</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手提</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>傳真</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>團隊</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>個人</translation>
+    </message>
+</context>
+<context>
     <name>ContactPicker</name>
     <message>
         <source>Pick a match with ↓ and Enter, or click it.</source>
@@ -1073,6 +1104,81 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Pick the owner from the roster (or leave it empty).</source>
         <translation>請從名冊中選擇負責人（或留空）。</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryLabels</name>
+    <message>
+        <source>New</source>
+        <translation>新查詢</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回覆</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已婉拒</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已結束</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電郵</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>親身查詢</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>去電</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 日 %2 小時</translation>
+    </message>
+    <message>
+        <source>Overdue · %1</source>
+        <translation>逾期 · %1</translation>
+    </message>
+    <message>
+        <source>Due today %1</source>
+        <translation>今日到期 %1</translation>
     </message>
 </context>
 <context>
