@@ -1035,7 +1035,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Due</source>
-        <translation>截稿時間</translation>
+        <translation>限期</translation>
     </message>
     <message>
         <source>O&amp;wner</source>
