@@ -21,15 +21,27 @@ def bulk_insert(
     if not rows:
         return
     dialect = connection.dialect
-    processors = [table.c[name].type.bind_processor(dialect) for name in columns]
-    if any(processors):
-        rows = [
-            tuple(
-                p(v) if p is not None and v is not None else v
-                for p, v in zip(processors, row, strict=True)
-            )
-            for row in rows
-        ]
+    processors = [
+        (index, processor)
+        for index, name in enumerate(columns)
+        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+    ]
+    if processors:
+        converted = [list(row) for row in rows]
+        for index, processor in processors:
+            # Enum labels and the import's one timestamp repeat on every row: convert once.
+            seen: dict[Any, Any] = {}
+            for values in converted:
+                value = values[index]
+                if value is None:
+                    continue
+                try:
+                    values[index] = seen[value]
+                except KeyError:
+                    values[index] = seen[value] = processor(value)
+                except TypeError:  # unhashable
+                    values[index] = processor(value)
+        rows = [tuple(values) for values in converted]
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     quote = dialect.identifier_preparer.quote
     sql = (

@@ -166,7 +166,7 @@ class ContactBase(SQLModel):
     honorific: str | None = Field(default=None, max_length=40)
     title_zh: str | None = Field(default=None, max_length=300)
     title_en: str | None = Field(default=None, max_length=300)
-    organization_id: int | None = Field(default=None, foreign_key="organization.id", index=True)
+    organization_id: int | None = Field(default=None, foreign_key="organization.id")
     preferred_language: str = Field(default=Language.ZH_HK, max_length=10)
     notes: str | None = None
     opt_out: bool = False

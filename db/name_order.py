@@ -97,8 +97,17 @@ def name_sort_key(text: str) -> bytes:
     folded = unicodedata.normalize("NFKC", " ".join(text.split()))[:MAX_KEY_CHARS]
     if not folded:
         return NO_NAME
-    ranks = _han_ranks()
-    return b"".join(_token(char, ranks) for char in folded)
+    tokens = _TOKENS
+    return b"".join([tokens.get(char) or _new_token(char) for char in folded])
+
+
+# Each character's token, computed once: a roster's names use a few thousand characters.
+_TOKENS: dict[str, bytes] = {}
+
+
+def _new_token(char: str) -> bytes:
+    token = _TOKENS[char] = _token(char, _han_ranks())
+    return token
 
 
 def contact_sort_key(name_zh: str | None, name_en: str | None) -> bytes:

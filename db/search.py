@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -80,9 +81,11 @@ def phone_tokens(e164: str) -> list[str]:
     return [digits[i:] for i in range(len(digits) - MIN_PHONE_SUFFIX + 1)]
 
 
-@dataclass(frozen=True, slots=True)
-class SearchDocument:
-    """What is indexed for one contact: word tokens and phone-digit tokens."""
+class SearchDocument(NamedTuple):
+    """What is indexed for one contact: word tokens and phone-digit tokens.
+
+    A tuple, so that bulk importers can send millions of them between processes cheaply.
+    """
 
     words: str
     phones: str
@@ -120,6 +123,25 @@ def search_document(
     for e164 in phones:
         digits.extend(phone_tokens(e164))
     return SearchDocument(" ".join(dict.fromkeys(words)), " ".join(dict.fromkeys(digits)))
+
+
+def extend_document(
+    document: SearchDocument,
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    organization: str = "",
+) -> SearchDocument:
+    """A document with more e-mails, phones and organisation words (space-joined tokens).
+
+    A token may then appear twice; neither FTS5 (detail=none) nor the token table cares.
+    """
+    if not (emails or phones or organization):
+        return document
+    words = [document.words, organization] if organization else [document.words]
+    words.extend(token for email in emails for token in _text_tokens(email))
+    digits = [document.phones]
+    digits.extend(token for e164 in phones for token in phone_tokens(e164))
+    return SearchDocument(" ".join(w for w in words if w), " ".join(d for d in digits if d))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from services.pickling import fast_pickle
 
+
+@fast_pickle
 @dataclass(slots=True)
 class IncomingValue:
     """A phone number or e-mail address as found, with its type label as found.
@@ -25,6 +28,7 @@ class IncomingValue:
     label: str = ""
 
 
+@fast_pickle
 @dataclass(slots=True)
 class IncomingContact:
     """One contact from an import source.

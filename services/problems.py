@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+from services.pickling import fast_pickle
+
 
 class Severity(StrEnum):
     """How serious a problem is.
@@ -20,6 +22,7 @@ class Severity(StrEnum):
     ERROR = "error"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing that is wrong, fixed or doubtful about an input value.

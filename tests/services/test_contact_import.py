@@ -204,3 +204,54 @@ def test_parallel_validation_gives_the_same_result_as_serial(
     assert a.to_dict() == b.to_dict()
     assert search_contacts(serial, "chan 4567") == search_contacts(parallel, "chan 4567")
     assert [c["name_en"] for c in lookup_number(parallel, "9100 4567")] == ["Chan 4567"]
+
+
+def test_imported_rows_are_indexed_and_sorted_as_an_edit_would_leave_them(
+    sqlite_url: str,
+) -> None:
+    """The worker-built search documents and sort keys equal what the ORM path builds,
+    also for rows merged into a contact earlier in the same batch or an earlier batch."""
+    import pickle
+
+    from db.engine import open_database
+    from db.indexing import documents_for
+    from db.name_order import contact_sort_key
+
+    rows = [
+        _row(
+            i,
+            name_zh=f"黃{chr(0x4E00 + i % 4000)}琪",
+            name_en=f"June Wong {i % 4000}",
+            organization_zh=f"傳媒{i % 5}",
+            organization_en=f"Outlet {i % 5}",
+            title_en="Reporter",
+            # A row repeats the e-mail of the row 4000 before (another batch) or, every
+            # 1000th row, of the row just before (the same batch), with a new phone: merges.
+            phones=[IncomingValue(f"6{1000000 + i:07d}")],
+            emails=[IncomingValue(f"june{n}@outlet{n % 5}.com")],
+        )
+        for i in range(2, 6500)
+        for n in [(i - (i % 1000 == 0)) % 4000]
+    ]
+    assert pickle.loads(pickle.dumps(rows)) == rows
+    database = open_database(sqlite_url)
+    report = import_contacts(database, rows, source="x.csv", workers=2)
+    # 3996 distinct e-mails: june1..june3999 without june1000/2000/3000.
+    assert report.written and report.created["contacts"] == 4000 - 4
+    for line in (1000, 2000, 3000):  # merged within their own batch
+        assert any(f"line {line}: merged" in m for m in report.merged), line
+    with database.session(write=False) as s:
+        conn = s.connection()
+        ids = list(conn.scalars(select(Contact.id).order_by(Contact.id)))
+        expected = dict(documents_for(conn, ids))
+        words = dict(conn.exec_driver_sql("SELECT rowid, doc FROM contact_search").all())
+        digits = dict(conn.exec_driver_sql("SELECT rowid, doc FROM contact_search_phone").all())
+        for cid in ids:
+            assert set(words[cid].split()) == set(expected[cid].words.split()), cid
+            assert set(digits.get(cid, "").split()) == set(expected[cid].phones.split()), cid
+        for name_zh, name_en, key in s.execute(
+            select(Contact.name_zh, Contact.name_en, Contact.sort_key)
+        ):
+            assert key == contact_sort_key(name_zh, name_en)
+    merged = search_contacts(database, "june 17")
+    assert {p["e164"] for c in merged for p in c["phones"]} >= {"+85261000017", "+85261004017"}
