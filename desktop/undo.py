@@ -21,17 +21,13 @@ STATUS_MS = 6000
 _last: weakref.WeakKeyDictionary[QWidget, Deleted] = weakref.WeakKeyDictionary()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 def remember_delete(window: QWidget, deleted: Deleted) -> None:
     """Note what was just deleted in ``window``, replacing the previous one, and say so."""
     _last[window] = deleted
     if deleted.kind == "contact":
-        text = _tr("Deleted contact %1. Undo: Ctrl+Z")
+        text = QCoreApplication.translate("Undo", "Deleted contact %1. Undo: Ctrl+Z")
     else:
-        text = _tr("Deleted organisation %1. Undo: Ctrl+Z")
+        text = QCoreApplication.translate("Undo", "Deleted organisation %1. Undo: Ctrl+Z")
     _show(window, text.replace("%1", deleted.label))
 
 
@@ -49,7 +45,7 @@ def undo_last_delete(window: QWidget) -> Deleted | None:
     """Restore what was deleted last in ``window``; returns it (None: nothing to undo)."""
     deleted = _last.pop(window, None)
     if deleted is None:
-        _show(window, _tr("Nothing to undo."))
+        _show(window, QCoreApplication.translate("Undo", "Nothing to undo."))
         return None
     database = getattr(window, "database", None)
     if database is None:
@@ -57,12 +53,12 @@ def undo_last_delete(window: QWidget) -> Deleted | None:
     try:
         if deleted.kind == "contact":
             restore_contact(database, deleted.id)
-            text = _tr("Restored contact %1.")
+            text = QCoreApplication.translate("Undo", "Restored contact %1.")
         else:
             restore_organization(database, deleted.id, deleted.detached)
-            text = _tr("Restored organisation %1.")
+            text = QCoreApplication.translate("Undo", "Restored organisation %1.")
     except InputRejected as error:
-        warn(window, _tr("Cannot undo"), error.message)
+        warn(window, QCoreApplication.translate("Undo", "Cannot undo"), error.message)
         return None
     refresh = getattr(window, "refresh_all", None)
     if callable(refresh):

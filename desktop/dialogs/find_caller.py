@@ -46,12 +46,7 @@ from services.inquiries import open_inquiries_of
 from services.phones import format_phone
 from services.roster import search_contacts
 
-_CONTEXT = "FindCallerDialog"
 RECENT_CALLS = 5
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -88,7 +83,12 @@ def card_html(contact: dict[str, Any], calls: list[dict[str, Any]]) -> str:
     rows = []
     titles = [t for t in (contact.get("title_zh"), contact.get("title_en")) if t]
     if titles:
-        rows.append(_row(_tr("Title"), html.escape(" / ".join(titles))))
+        rows.append(
+            _row(
+                QCoreApplication.translate("FindCallerDialog", "Title"),
+                html.escape(" / ".join(titles)),
+            )
+        )
     org = contact.get("organization")
     if org:
         names = [n for n in (org.get("name_zh"), org.get("name_en")) if n]
@@ -97,22 +97,36 @@ def card_html(contact: dict[str, Any], calls: list[dict[str, Any]]) -> str:
         text = html.escape(" ".join(names))
         if org.get("website"):
             text += f"<br><span style='color:gray'>{html.escape(org['website'])}</span>"
-        rows.append(_row(_tr("Organisation"), text))
+        rows.append(_row(QCoreApplication.translate("FindCallerDialog", "Organisation"), text))
     for phone in contact.get("phones", []):
         rows.append(_row(phone_type_label(phone["type"]), html.escape(format_phone(phone["e164"]))))
     for email in contact.get("emails", []):
-        label = _tr("%1 e-mail").replace("%1", email_type_label(email["type"]))
+        label = QCoreApplication.translate("FindCallerDialog", "%1 e-mail").replace(
+            "%1", email_type_label(email["type"])
+        )
         rows.append(_row(label, html.escape(email["address"])))
     if contact.get("tags"):
-        rows.append(_row(_tr("Tags"), html.escape(", ".join(contact["tags"]))))
+        rows.append(
+            _row(
+                QCoreApplication.translate("FindCallerDialog", "Tags"),
+                html.escape(", ".join(contact["tags"])),
+            )
+        )
     if contact.get("notes"):
-        rows.append(_row(_tr("Notes"), html.escape(contact["notes"]).replace("\n", "<br>")))
+        rows.append(
+            _row(
+                QCoreApplication.translate("FindCallerDialog", "Notes"),
+                html.escape(contact["notes"]).replace("\n", "<br>"),
+            )
+        )
     if contact.get("opt_out"):
         rows.append(
             _row(
-                _tr("Opt-out"),
+                QCoreApplication.translate("FindCallerDialog", "Opt-out"),
                 "<span style='color:#a61b0f'>"
-                + html.escape(_tr("Asked not to receive mailings."))
+                + html.escape(
+                    QCoreApplication.translate("FindCallerDialog", "Asked not to receive mailings.")
+                )
                 + "</span>",
             )
         )
@@ -123,7 +137,7 @@ def card_html(contact: dict[str, Any], calls: list[dict[str, Any]]) -> str:
             f"{html.escape(direction_label(call['direction']))} · "
             f"{duration(call['duration_seconds'])} · {html.escape(summary)}"
         )
-        rows.append(_row(_tr("Call"), text))
+        rows.append(_row(QCoreApplication.translate("FindCallerDialog", "Call"), text))
     parts.append("<table style='margin-top:8px'>" + "".join(rows) + "</table>")
     return "".join(parts)
 

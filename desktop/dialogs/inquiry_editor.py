@@ -68,12 +68,7 @@ from services.roster import search_contacts
 from services.settings import load_settings
 
 Inquiry = dict[str, Any]
-_CONTEXT = "InquiryEditor"
 OUTLET_SEARCH_DELAY_MS = 80
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def officer_name() -> str:
@@ -465,7 +460,7 @@ def run_new_inquiry(window: QWidget, prefill: dict[str, Any] | None = None) -> I
     except InputRejected as exc:
         warn(
             window,
-            _tr("Inquiry not saved"),
+            QCoreApplication.translate("InquiryEditor", "Inquiry not saved"),
             exc.message,
             "\n".join(p.message for p in exc.problems),
         )
@@ -483,7 +478,7 @@ def run_edit_inquiry(parent: QWidget, database: Database, inquiry_id: int) -> In
     try:
         inquiry = get_inquiry(database, inquiry_id)
     except InputRejected as exc:
-        warn(parent, _tr("Inquiry not found"), exc.message)
+        warn(parent, QCoreApplication.translate("InquiryEditor", "Inquiry not found"), exc.message)
         return None
     edit = InquiryEditor.ask(parent, database, inquiry)
     if edit is None or edit.expected_version is None:
@@ -493,24 +488,27 @@ def run_edit_inquiry(parent: QWidget, database: Database, inquiry_id: int) -> In
             database, inquiry_id, edit.form, edit.expected_version, user=officer_name()
         )
     except InquiryConflict as exc:
-        who = exc.changed_by or _tr("a colleague")
+        who = exc.changed_by or QCoreApplication.translate("InquiryEditor", "a colleague")
         when = local_time(exc.changed_at, with_date=False) if exc.changed_at else "?"
         text = (
-            _tr(
+            QCoreApplication.translate(
+                "InquiryEditor",
                 "%1 saved this inquiry at %2, after you opened it. Your changes were not "
                 "saved, so theirs are not lost.\n\nOpen the current version now? "
-                "(You can then make your change again.)"
+                "(You can then make your change again.)",
             )
             .replace("%1", who)
             .replace("%2", when)
         )
-        if confirm(parent, _tr("Changed by someone else"), text):
+        if confirm(
+            parent, QCoreApplication.translate("InquiryEditor", "Changed by someone else"), text
+        ):
             return run_edit_inquiry(parent, database, inquiry_id)
         return None
     except InputRejected as exc:
         warn(
             parent,
-            _tr("Inquiry not saved"),
+            QCoreApplication.translate("InquiryEditor", "Inquiry not saved"),
             exc.message,
             "\n".join(p.message for p in exc.problems),
         )

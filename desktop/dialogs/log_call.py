@@ -52,12 +52,6 @@ from services.phones import format_phone, normalize_phone
 from services.problems import InputRejected
 from services.roster import search_contacts
 
-_CONTEXT = "LogCallDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def contact_card_html(contact: dict[str, Any]) -> str:
     """A short card of a contact: names, title, organisation, numbers, addresses."""
@@ -74,7 +68,9 @@ def contact_card_html(contact: dict[str, Any]) -> str:
     if contact.get("opt_out"):
         lines.append(
             "<span style='color:#a61b0f'>"
-            + html.escape(_tr("Asked not to be contacted (opt-out)."))
+            + html.escape(
+                QCoreApplication.translate("LogCallDialog", "Asked not to be contacted (opt-out).")
+            )
             + "</span>"
         )
     return "<br>".join(lines)
@@ -385,7 +381,7 @@ def run_log_call(window: QWidget, prefill: dict[str, Any] | None = None) -> dict
     except InputRejected as exc:
         warn(
             window,
-            _tr("Call not saved"),
+            QCoreApplication.translate("LogCallDialog", "Call not saved"),
             exc.message,
             "\n".join(p.message for p in exc.problems),
         )
@@ -393,11 +389,11 @@ def run_log_call(window: QWidget, prefill: dict[str, Any] | None = None) -> dict
     refresh_window(window)
     if isinstance(window, QMainWindow):
         message = (
-            _tr("Call logged (%1) and inquiry %2 created.").replace(
-                "%2", str(saved["inquiry"]["id"])
-            )
+            QCoreApplication.translate(
+                "LogCallDialog", "Call logged (%1) and inquiry %2 created."
+            ).replace("%2", str(saved["inquiry"]["id"]))
             if saved["inquiry"] and form.create_inquiry
-            else _tr("Call logged (%1).")
+            else QCoreApplication.translate("LogCallDialog", "Call logged (%1).")
         ).replace("%1", duration(form.duration_seconds))
         window.statusBar().showMessage(message, 8000)
     return saved

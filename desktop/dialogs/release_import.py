@@ -46,7 +46,6 @@ from services.release_import import import_release_file
 from services.release_parser import ParsedRelease, parse_release
 from services.text_files import read_text_file
 
-_CONTEXT = "ReleaseImport"
 # Background colours of problem rows: light enough for black text, told apart by hue.
 SEVERITY_COLOURS = {
     Severity.FIXED: "#dff3e4",
@@ -59,16 +58,12 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.FIXED: 2}
 _running: set[Task] = set()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def severity_label(severity: Severity | str) -> str:
     """A problem's severity as a word."""
     labels = {
-        Severity.FIXED: _tr("Fixed"),
-        Severity.WARNING: _tr("Warning"),
-        Severity.ERROR: _tr("Error"),
+        Severity.FIXED: QCoreApplication.translate("ReleaseImport", "Fixed"),
+        Severity.WARNING: QCoreApplication.translate("ReleaseImport", "Warning"),
+        Severity.ERROR: QCoreApplication.translate("ReleaseImport", "Error"),
     }
     return labels.get(Severity(severity), str(severity))
 
@@ -517,9 +512,9 @@ def choose_release_file(parent: QWidget | None) -> Path | None:
     """Ask which text file to import; None when cancelled."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Import release"),
+        QCoreApplication.translate("ReleaseImport", "Import release"),
         "",
-        _tr("Text files (*.txt);;All files (*)"),
+        QCoreApplication.translate("ReleaseImport", "Text files (*.txt);;All files (*)"),
     )
     return Path(path) if path else None
 
@@ -540,7 +535,9 @@ def run_release_import(window: Any) -> ImportReport | None:
         releases.select_release(report.release_id)
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(
-            _tr("Imported %1: %2 contact(s) added, %3 merged.")
+            QCoreApplication.translate(
+                "ReleaseImport", "Imported %1: %2 contact(s) added, %3 merged."
+            )
             .replace("%1", path.name)
             .replace("%2", str(report.created["contacts"]))
             .replace("%3", str(len(report.merged))),

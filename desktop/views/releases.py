@@ -89,10 +89,6 @@ def median_text(figures: ReleaseFigures) -> str:
     return "" if seconds is None else response_time(round(seconds))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReleaseColumns", text)
-
-
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
@@ -115,7 +111,7 @@ def _figure(show: Callable[[ReleaseFigures], Any]) -> Callable[[Row], Any]:
 
 def _responded(figures: ReleaseFigures) -> str:
     return (
-        _tr("%1 of %2 inquiries have had a first response")
+        QCoreApplication.translate("ReleaseColumns", "%1 of %2 inquiries have had a first response")
         .replace("%1", str(figures.response.responded))
         .replace("%2", str(figures.inquiries))
     )
@@ -124,23 +120,50 @@ def _responded(figures: ReleaseFigures) -> str:
 def release_columns() -> list[Column]:
     """The columns of a release list (shared by the Releases and Reports views)."""
     return [
-        Column("issued_on", _tr("Issued"), lambda r: _iso(_summary(r).issued_on)),
+        Column(
+            "issued_on",
+            QCoreApplication.translate("ReleaseColumns", "Issued"),
+            lambda r: _iso(_summary(r).issued_on),
+        ),
         Column(
             "title",
-            _tr("Title"),
+            QCoreApplication.translate("ReleaseColumns", "Title"),
             lambda r: bilingual_title(_summary(r).title_zh, _summary(r).title_en),
             tooltip=lambda r: "\n".join(
                 t for t in (_summary(r).title_zh, _summary(r).title_en) if t
             ),
         ),
-        Column("place", _tr("Place"), lambda r: _summary(r).place or ""),
-        Column("issuers", _tr("Issuers"), lambda r: "、".join(_summary(r).issuers)),
-        Column("inquiries", _tr("Inquiries"), _figure(lambda f: f.inquiries), alignment=_RIGHT),
-        Column("open", _tr("Open"), _figure(lambda f: f.open), alignment=_RIGHT),
-        Column("overdue", _tr("Overdue"), _figure(lambda f: f.overdue), alignment=_RIGHT),
+        Column(
+            "place",
+            QCoreApplication.translate("ReleaseColumns", "Place"),
+            lambda r: _summary(r).place or "",
+        ),
+        Column(
+            "issuers",
+            QCoreApplication.translate("ReleaseColumns", "Issuers"),
+            lambda r: "、".join(_summary(r).issuers),
+        ),
+        Column(
+            "inquiries",
+            QCoreApplication.translate("ReleaseColumns", "Inquiries"),
+            _figure(lambda f: f.inquiries),
+            alignment=_RIGHT,
+        ),
+        Column(
+            "open",
+            QCoreApplication.translate("ReleaseColumns", "Open"),
+            _figure(lambda f: f.open),
+            alignment=_RIGHT,
+        ),
+        Column(
+            "overdue",
+            QCoreApplication.translate("ReleaseColumns", "Overdue"),
+            _figure(lambda f: f.overdue),
+            alignment=_RIGHT,
+        ),
         Column(
             "median",
-            _tr("Median first response"),
+            QCoreApplication.translate("ReleaseColumns", "Median first response"),
             _figure(median_text),
             tooltip=_figure(_responded),
             alignment=_RIGHT,

@@ -749,6 +749,38 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>FindCallerDialog</name>
     <message>
+        <source>Title</source>
+        <translation>職銜</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>機構</translation>
+    </message>
+    <message>
+        <source>%1 e-mail</source>
+        <translation>%1電郵</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Opt-out</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Asked not to receive mailings.</source>
+        <translation>已要求不接收群發郵件。</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>來電</translation>
+    </message>
+    <message>
         <source>Find caller</source>
         <translation>查找來電者</translation>
     </message>
@@ -1105,6 +1137,30 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <source>Pick the owner from the roster (or leave it empty).</source>
         <translation>請從名冊中選擇負責人（或留空）。</translation>
     </message>
+    <message>
+        <source>Inquiry not saved</source>
+        <translation>查詢未儲存</translation>
+    </message>
+    <message>
+        <source>Inquiry not found</source>
+        <translation>找不到查詢</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <source>%1 saved this inquiry at %2, after you opened it. Your changes were not saved, so theirs are not lost.
+
+Open the current version now? (You can then make your change again.)</source>
+        <translation>%1 在你開啟此查詢後，於 %2 儲存了這項查詢。你的修改未有儲存，以免蓋過對方的修改。
+
+現在開啟最新版本嗎？（開啟後可再次作出你的修改。）</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被其他人修改</translation>
+    </message>
 </context>
 <context>
     <name>InquiryLabels</name>
@@ -1183,6 +1239,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 </context>
 <context>
     <name>LogCallDialog</name>
+    <message>
+        <source>Asked not to be contacted (opt-out).</source>
+        <translation>已要求不被聯絡（拒收）。</translation>
+    </message>
     <message>
         <source>Log a call</source>
         <translation>記錄來電</translation>
@@ -1278,6 +1338,18 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Add %1 to this contact&apos;s numbers</source>
         <translation>把 %1 加入此聯絡人的號碼</translation>
+    </message>
+    <message>
+        <source>Call not saved</source>
+        <translation>來電記錄未儲存</translation>
+    </message>
+    <message>
+        <source>Call logged (%1) and inquiry %2 created.</source>
+        <translation>已記錄來電（%1），並建立查詢 %2。</translation>
+    </message>
+    <message>
+        <source>Call logged (%1).</source>
+        <translation>已記錄來電（%1）。</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1716,45 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
 </context>
 <context>
+    <name>ReleaseColumns</name>
+    <message>
+        <source>%1 of %2 inquiries have had a first response</source>
+        <translation>%2 項查詢中有 %1 項已首次回覆</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>發布日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>Issuers</source>
+        <translation>發布機構</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Median first response</source>
+        <translation>首次回覆中位數</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseEditor</name>
     <message>
         <source>Edit release</source>
@@ -1734,6 +1845,33 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>A release needs a title, in Chinese or in English.</source>
         <translation>新聞稿需要中文或英文標題。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseImport</name>
+    <message>
+        <source>Fixed</source>
+        <translation>已修正</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Import release</source>
+        <translation>匯入新聞稿</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 contact(s) added, %3 merged.</source>
+        <translation>已匯入 %1：新增 %2 位聯絡人，合併 %3 位。</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2916,33 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Put &quot;%1&quot; back to the text PressDesk ships? Your edits are lost.</source>
         <translation>把「%1」還原為 PressDesk 內置的文字？你的修改將會遺失。</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Deleted contact %1. Undo: Ctrl+Z</source>
+        <translation>已刪除聯絡人 %1。復原：Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Deleted organisation %1. Undo: Ctrl+Z</source>
+        <translation>已刪除機構 %1。復原：Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>沒有可復原的操作。</translation>
+    </message>
+    <message>
+        <source>Restored contact %1.</source>
+        <translation>已還原聯絡人 %1。</translation>
+    </message>
+    <message>
+        <source>Restored organisation %1.</source>
+        <translation>已還原機構 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>無法復原</translation>
     </message>
 </context>
 <context>
