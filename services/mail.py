@@ -19,6 +19,7 @@ import os
 import smtplib
 import socket
 import ssl
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Sequence
@@ -49,9 +50,13 @@ NO_ENCRYPTION_MESSAGE = (
     "for a mail server on this computer (127.0.0.1 or localhost). Use SSL (usually port "
     "465) or STARTTLS (usually port 587) for any other server."
 )
-# Longer mailto: URLs are cut off by some systems (Windows' ShellExecute, older Outlook):
-# the GUI should offer "save as .eml" instead when a URL is longer than this.
-MAILTO_SAFE_LENGTH = 2000
+# How long a mailto: URL may be before the mail client may get only part of it. RFC 6068
+# sets no limit; on Windows about 2,000 characters is what is reported to arrive whole
+# (Internet Explorer's URL limit is 2,083, Firefox stopped at ~2,000 in tests), while on
+# Linux and macOS a URL is handed to the client as one program argument (128 KiB on Linux).
+# Every Chinese character takes 9 characters encoded, so on Windows a Chinese reply of more
+# than ~200 characters is too long for a link: it must be saved as .eml instead.
+MAILTO_SAFE_LENGTH = 2000 if sys.platform == "win32" else 100_000
 # Zero-width (non-)joiners are format characters that emoji and some scripts need.
 _ALLOWED_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
 _BODY_CONTROLS_ALLOWED = frozenset({"\n", "\t"})
@@ -438,8 +443,8 @@ def save_eml(message: EmailMessage, path: Path) -> Path:
     """Write ``message`` as a ``.eml`` draft and return the path.
 
     ``X-Unsent: 1`` makes Outlook open the file as a new message ready to send. Thunderbird
-    ignores the header and shows the file as a received message; "Edit as New Message"
-    (Ctrl+E) there, or the "X-Unsent support" add-on, turns it into a draft.
+    ignores the header and shows the file read-only, as a received message; its "Edit as
+    New Message" (Ctrl+E) turns it into a draft. The header is kept for Outlook.
 
     Raises:
         MailError: the file cannot be written (nothing is left half-written).
@@ -472,6 +477,8 @@ def mailto_url(
     cc: Sequence[Mailbox | str] = (),
     subject: str = "",
     body: str = "",
+    *,
+    max_length: int = MAILTO_SAFE_LENGTH,
 ) -> str:
     """A ``mailto:`` URL (RFC 6068) that opens a new message in the officer's mail client.
 
@@ -480,8 +487,12 @@ def mailto_url(
     as a space). Line breaks in the body become ``%0D%0A``. Display names are not part of
     a mailto: URL; only the addresses are.
 
+    A URL longer than ``max_length`` is refused rather than handed over: the mail client
+    could silently get a cut-off body while the whole text is logged as delivered.
+
     Raises:
-        MailError: an address is not valid, or the subject is not one line.
+        MailError: an address is not valid, the subject is not one line, or the URL would
+            be longer than ``max_length`` (kind ``client``; save as .eml instead).
     """
 
     def addresses(values: Sequence[Mailbox | str], field: str) -> str:
@@ -499,4 +510,12 @@ def mailto_url(
         query.append("subject=" + quote(subject, safe=""))
     if body:
         query.append("body=" + quote(normalize_body(body).replace("\n", "\r\n"), safe=""))
-    return url + ("?" + "&".join(query) if query else "")
+    url += "?" + "&".join(query) if query else ""
+    if len(url) > max_length:
+        raise MailError(
+            f"The message is too long to hand to the mail client as a link ({len(url):,} "
+            f"characters encoded; at most {max_length:,} arrive whole, and every Chinese "
+            "character takes 9). Save it as .eml and open that, or send it from PressDesk.",
+            kind="client",
+        )
+    return url

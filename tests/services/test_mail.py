@@ -315,6 +315,27 @@ def test_mailto_round_trips_plus_ampersand_and_chinese() -> None:
     }
 
 
+def test_mailto_encodes_chinese_as_utf8_and_line_breaks_as_crlf() -> None:
+    url = mailto_url([JOURNALIST], subject="回覆", body="黃嘉琪：\n你好\r\n再見")
+    assert url == (
+        "mailto:june.wong@edelman.com?subject=%E5%9B%9E%E8%A6%86"
+        "&body=%E9%BB%83%E5%98%89%E7%90%AA%EF%BC%9A%0D%0A%E4%BD%A0%E5%A5%BD%0D%0A%E5%86%8D%E8%A6%8B"
+    )
+    assert url.isascii()
+
+
+def test_a_mailto_url_too_long_to_arrive_whole_is_refused() -> None:
+    # Each Chinese character is 9 characters encoded: 222 of them pass 2,000.
+    short, long = "你" * 200, "你" * 230
+    assert len(mailto_url([JOURNALIST], body=short, max_length=2000)) <= 2000
+    with pytest.raises(MailError, match=r"too long .* Save it as \.eml") as caught:
+        mailto_url([JOURNALIST], body=long, max_length=2000)
+    assert caught.value.kind == "client"
+    # The default limit holds on every platform (2,000 on Windows, 100,000 elsewhere).
+    with pytest.raises(MailError, match="too long"):
+        mailto_url([JOURNALIST], subject="回覆", body="研發中心。\n" * 3_000)
+
+
 def test_mailto_refuses_a_bad_address_or_subject() -> None:
     with pytest.raises(MailError):
         mailto_url(["not an address"])

@@ -126,6 +126,24 @@ def _assert_nothing_happened(database: Database, server: SmtpTestServer, inquiry
     assert inquiry["first_response_at"] is None
 
 
+def _sending_fails(
+    database: Database,
+    inquiry_id: int,
+    draft: ReplyDraft,
+    settings: Settings,
+    server: SmtpTestServer,
+) -> MailError:
+    """Send ``draft``, expecting a MailError; nothing sent or logged, the draft unchanged."""
+    kept = dataclasses.asdict(draft)
+    with pytest.raises(MailError) as caught:
+        deliver_reply(
+            database, inquiry_id, draft, "smtp", settings=settings, password=server.password
+        )
+    _assert_nothing_happened(database, server, inquiry_id)
+    assert dataclasses.asdict(draft) == kept  # still there to fix and retry
+    return caught.value
+
+
 # --- the whole flow ----------------------------------------------------------------------
 
 
@@ -281,19 +299,8 @@ def test_a_bad_header_or_address_sends_and_logs_nothing(
         database, seeded.zh_inquiry, ("acknowledgement", "zh-HK"), settings=settings
     )
     draft = dataclasses.replace(draft, **edit)  # type: ignore[arg-type]
-    kept = dataclasses.asdict(draft)
-    with pytest.raises(MailError) as caught:
-        deliver_reply(
-            database,
-            seeded.zh_inquiry,
-            draft,
-            "smtp",
-            settings=settings,
-            password=smtp_server.password,
-        )
-    assert caught.value.kind in {"header", "address"}
-    _assert_nothing_happened(database, smtp_server, seeded.zh_inquiry)
-    assert dataclasses.asdict(draft) == kept
+    error = _sending_fails(database, seeded.zh_inquiry, draft, settings, smtp_server)
+    assert error.kind in {"header", "address"}
 
 
 def test_a_refused_login_logs_nothing_and_the_draft_can_be_kept_as_eml(
@@ -315,6 +322,50 @@ def test_a_refused_login_logs_nothing_and_the_draft_can_be_kept_as_eml(
     assert parsed["X-Unsent"] == "1"
     assert parsed["Subject"] == draft.subject
     assert _parts(parsed) == (draft.body_text, None)
+    assert _sent_count(database) == 0
+
+
+@pytest.mark.parametrize("failure", ["unreachable", "recipient refused"])
+def test_an_unreachable_server_or_a_refused_recipient_loses_nothing(
+    database: Database, seeded: Seeded, smtp_server: SmtpTestServer, failure: str
+) -> None:
+    settings = _officer(smtp_server)
+    draft = render_reply(database, seeded.zh_inquiry, ("answer", "zh-HK"), settings=settings)
+    draft.body_text += "\n（已修改）\n"
+    if failure == "unreachable":
+        settings = settings.model_copy(
+            update={"smtp": smtp_server.settings(port=smtp_fixtures.free_port())}
+        )
+    else:
+        draft.to = [Mailbox(f"nobody@{smtp_fixtures.REFUSED_DOMAIN}", "無人")]
+    error = _sending_fails(database, seeded.zh_inquiry, draft, settings, smtp_server)
+    if failure == "unreachable":
+        assert error.kind == "connection"
+        assert f"refused a connection on port {settings.smtp.port}" in error.message
+    else:
+        assert error.kind == "recipient"
+        assert f"nobody@{smtp_fixtures.REFUSED_DOMAIN}: 550" in error.message
+
+
+def test_a_reply_too_long_for_a_mailto_link_is_refused_and_not_logged(
+    database: Database, seeded: Seeded
+) -> None:
+    draft = render_reply(
+        database, seeded.zh_inquiry, ("acknowledgement", "zh-HK"), settings=_officer()
+    )
+    draft.body_text = "研發中心預計招聘上百人科研團隊。\n" * 1_000
+    opened: list[str] = []
+    with pytest.raises(MailError, match="too long") as caught:
+        deliver_reply(
+            database,
+            seeded.zh_inquiry,
+            draft,
+            "mail_client",
+            settings=_officer(),
+            opener=lambda url: opened.append(url) or True,
+        )
+    assert caught.value.kind == "client"
+    assert opened == []
     assert _sent_count(database) == 0
 
 

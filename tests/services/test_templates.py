@@ -176,6 +176,7 @@ def test_every_default_renders_for_the_seed_release_in_both_languages(database: 
     )
     assert english.body_text.startswith("Dear Mary Lee,\n\nThank you for your enquiry")
     assert "Issued: 1 December 2023, Hong Kong\n" in english.body_text
+    assert "(as at 1 December 2023)" in english.body_text  # today, in the template's language
     assert "Issued by: HKSTP and Horizon\n" in english.body_text
     assert (
         "- Angela Wan (HKSTP): tel. +852 2629 2329; email angela.wan@hkstp.org\n"
@@ -229,6 +230,13 @@ def test_reply_context_holds_plain_values_only(database: Database) -> None:
 
     walk(context, "context")
     assert context["today"] == "2023年12月1日"
+    english = reply_context(
+        database, zh_inquiry, language="en", settings=OFFICER, today=date(2023, 12, 1)
+    )
+    assert english["today"] == "1 December 2023"
+    assert reply_context(database, zh_inquiry, settings=OFFICER)["today"] == format_date(
+        date.today(), "zh-HK"
+    )
     assert context["journalist"]["addressee"] == "陳大文"
     assert context["spokesperson"]["name"] == "余凱"
 
