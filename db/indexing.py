@@ -27,7 +27,7 @@ from db.models import (
     Release,
     utc_now,
 )
-from db.search import SearchDocument, remove_documents, search_document, write_documents
+from db.search import SearchDocument, insert_documents, remove_documents, search_document
 
 E164 = re.compile(r"\+[1-9]\d{6,14}")
 _STORED_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -124,7 +124,7 @@ def reindex_contacts(connection: Connection, contact_ids: Iterable[int]) -> None
         return
     documents = documents_for(connection, ids)
     remove_documents(connection, ids)
-    write_documents(connection, documents)
+    insert_documents(connection, documents)
 
 
 def _check_stored_values(session: Session) -> None:

@@ -258,19 +258,44 @@ def validated_batches(
     # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        pending: deque[tuple[list[IncomingContact], Future[list[_Outcome]]]] = deque()
+        # Batches in input order: a worker's future, or a batch this process validated
+        # itself while it had nothing else to do (the workers starting up, or busy).
+        pending: deque[_InFlight] = deque()
+        source = itertools.chain(head, batches)
         try:
-            for batch in itertools.chain(head, batches):
-                pending.append((batch, pool.submit(_validate_remote, batch, region)))
-                if len(pending) >= 2 * count:
-                    done, future = pending.popleft()
-                    yield _rejoin(done, future.result())
+            for batch in source:
+                pending.append((batch, pool.submit(_validate_remote, batch, region), None))
+                if len(pending) < 2 * count:
+                    continue
+                while not _ready(pending[0]) and len(pending) < 2 * count + _LOCAL_AHEAD:
+                    local = next(source, None)
+                    if local is None:
+                        break
+                    pending.append((local, None, validate_batch(local, region)))
+                yield _result(pending.popleft())
             while pending:
-                done, future = pending.popleft()
-                yield _rejoin(done, future.result())
+                yield _result(pending.popleft())
         finally:
-            for _, future in pending:
-                future.cancel()
+            for _, future, _ in pending:
+                if future is not None:
+                    future.cancel()
+
+
+# A batch, and its worker's future or (None and) the batch this process validated itself.
+_InFlight = tuple[list[IncomingContact], Future[list[_Outcome]] | None, Any]
+# How many batches this process may validate ahead of the workers while it waits for them.
+_LOCAL_AHEAD = 3
+
+
+def _ready(entry: _InFlight) -> bool:
+    return entry[1] is None or entry[1].done()
+
+
+def _result(
+    entry: _InFlight,
+) -> list[ValidatedContact]:
+    batch, future, local = entry
+    return local if future is None else _rejoin(batch, future.result())
 
 
 class _Cancelled(Exception):
@@ -316,6 +341,8 @@ class _BulkWriter:
         self.known_phones: dict[int, set[str]] = {}
         self.known_emails: dict[int, set[str]] = {}
         self.labels: dict[int, str] = {}
+        # Contacts that existed before the batch that merged into them: re-indexed at the end.
+        self.touched: set[int] = set()
         self.batch_tags: dict[int, set[str]] = {}
 
     def _first_free_id(self) -> int:
@@ -326,6 +353,10 @@ class _BulkWriter:
 
     def finish(self) -> None:
         """Bring the id sequence past our block and re-index merged existing contacts."""
+        touched = sorted(self.touched)
+        for start in range(0, len(touched), 5000):
+            reindex_contacts(self.conn, touched[start : start + 5000])
+        self.touched.clear()
         if self.conn.dialect.name == "postgresql":
             self.conn.execute(
                 text(
@@ -594,8 +625,10 @@ class _BulkWriter:
                 for cid, (doc, emails, phones, org_id) in documents.items()
             ],
         )
-        # Contacts that existed before this batch and gained phones or e-mails.
-        reindex_contacts(self.conn, touched)
+        # Contacts that existed before this batch and gained phones or e-mails are
+        # re-indexed once, at the end: deleting an older rowid from FTS5 flushes its pending
+        # terms, so doing it batch by batch costs a segment write per batch.
+        self.touched |= touched
 
     def _known_phones(self, contact_id: int) -> set[str]:
         if contact_id not in self.known_phones:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -182,9 +183,23 @@ def test_a_crash_mid_import_leaves_the_database_as_it_was(
 
 
 def test_parallel_validation_gives_the_same_result_as_serial(
-    sqlite_url: str, tmp_path: object
+    sqlite_url: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from db.engine import open_database
+
+    # Small batches, so that this process validates some of them itself while the
+    # workers start up (the spawned workers never see this patch).
+    monkeypatch.setattr(contact_import, "BATCH", 500)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 1000)
+    local_batches = 0
+    validate_here = contact_import.validate_batch
+
+    def counting(rows: Any, region: str = "HK") -> Any:
+        nonlocal local_batches
+        local_batches += 1
+        return validate_here(rows, region)
+
+    monkeypatch.setattr(contact_import, "validate_batch", counting)
 
     rows = [
         _row(
@@ -200,7 +215,10 @@ def test_parallel_validation_gives_the_same_result_as_serial(
     serial = open_database(sqlite_url)
     parallel = open_database(sqlite_url.replace("pressdesk.sqlite", "parallel.sqlite"))
     a = import_contacts(serial, rows, source="x.csv", workers=1)
+    serial_batches, local_batches = local_batches, 0
     b = import_contacts(parallel, rows, source="x.csv", workers=2)
+    assert serial_batches == 18
+    assert 0 < local_batches < 18  # some here, the rest in the workers
     assert a.to_dict() == b.to_dict()
     assert search_contacts(serial, "chan 4567") == search_contacts(parallel, "chan 4567")
     assert [c["name_en"] for c in lookup_number(parallel, "9100 4567")] == ["Chan 4567"]
