@@ -24,9 +24,15 @@ def _tool(name: str) -> str:
     return str(candidate) if candidate.exists() else f"pyside6-{name}"
 
 
+# The services mark the messages the GUI translates with QT_TRANSLATE_NOOP
+# (services/phrases.py); they are read for those marks only.
+SERVICES_DIR = SOURCE_DIR.parent / "services"
+
+
 def source_files() -> list[str]:
-    """Every Python file of the GUI, in a stable order."""
-    return sorted(str(p) for p in SOURCE_DIR.rglob("*.py"))
+    """Every Python file of the GUI and of the services, in a stable order."""
+    files = [*SOURCE_DIR.rglob("*.py"), *SERVICES_DIR.rglob("*.py")]
+    return sorted(str(p) for p in files)
 
 
 def update(catalogue: Path, *, no_obsolete: bool = True) -> None:

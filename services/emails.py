@@ -16,6 +16,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import Problem, Severity
 
 EMAIL_TYPES: tuple[str, ...] = ("work", "personal", "team", "other")
@@ -93,7 +94,11 @@ _LABEL_ONLY = re.compile(
 )
 _NAME_TOKEN = re.compile(r"[a-z]+")
 _LOCAL_PART_SEPARATORS = re.compile(r"[._+\-\d]+")
-_COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
+_COUNT_WORDS = {
+    2: phrase(QT_TRANSLATE_NOOP("Validation", "two")),
+    3: phrase(QT_TRANSLATE_NOOP("Validation", "three")),
+    4: phrase(QT_TRANSLATE_NOOP("Validation", "four")),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +139,11 @@ class _Repair:
     """A candidate address being cleaned, and what was done to it."""
 
     text: str
-    reasons: list[str]
+    reasons: list[Phrase]
     obvious: bool = True
     hopeless: bool = False  # something is wrong that no rule can guess
 
-    def apply(self, new: str, reason: str, *, packaging: bool) -> None:
+    def apply(self, new: str, reason: Phrase, *, packaging: bool) -> None:
         """Take ``new`` as the candidate and note why, when it changes anything."""
         if new != self.text:
             self.text = new
@@ -161,7 +166,8 @@ def check_email(text: str, *, field: str = "email", where: str = "") -> EmailChe
     """
     stripped = text.strip()
     if not stripped:
-        problem = Problem(Severity.ERROR, where, field, text, "no e-mail address given")
+        given = phrase(QT_TRANSLATE_NOOP("Validation", "no e-mail address given"))
+        problem = Problem(Severity.ERROR, where, field, text, str(given), None, given)
         return EmailCheck(text, False, None, [problem], None, False)
     address = _ime(stripped)
     normalized = _validated(address)
@@ -170,8 +176,16 @@ def check_email(text: str, *, field: str = "email", where: str = "") -> EmailChe
         if typo is None:
             problems = []
             if address != stripped:
-                message = f"{stripped!r} was typed with full-width characters; read as {address!r}."
-                problems.append(Problem(Severity.FIXED, where, field, text, message, address))
+                note = phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "%1 was typed with full-width characters; read as %2."
+                    ),
+                    repr(stripped),
+                    repr(address),
+                )
+                problems.append(
+                    Problem(Severity.FIXED, where, field, text, str(note), address, note)
+                )
             return EmailCheck(text, True, normalized, problems, None, False)
     repair = _repair(stripped)
     suggestion = None
@@ -180,10 +194,25 @@ def check_email(text: str, *, field: str = "email", where: str = "") -> EmailChe
     reasons = list(repair.reasons)
     if not repair.hopeless and suggestion is None:
         reasons.append(_validator_reason(repair.text))  # what the rules could not mend
-    message = f"{stripped!r} is not a valid e-mail address: {'; '.join(reasons)}."
-    if suggestion is not None:
-        message += f" Did you mean {suggestion}?"
-    problem = Problem(Severity.ERROR, where, field, text, message, suggestion)
+    joined = reasons[0]
+    for reason in reasons[1:]:
+        joined = phrase(QT_TRANSLATE_NOOP("Validation", "%1; %2"), joined, reason)
+    if suggestion is None:
+        message = phrase(
+            QT_TRANSLATE_NOOP("Validation", "%1 is not a valid e-mail address: %2."),
+            repr(stripped),
+            joined,
+        )
+    else:
+        message = phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation", "%1 is not a valid e-mail address: %2. Did you mean %3?"
+            ),
+            repr(stripped),
+            joined,
+            suggestion,
+        )
+    problem = Problem(Severity.ERROR, where, field, text, str(message), suggestion, message)
     obvious = suggestion is not None and repair.obvious
     return EmailCheck(text, False, None, [problem], suggestion, obvious)
 
@@ -293,15 +322,27 @@ def _acceptable(address: str) -> bool:
     return _validated(address) is not None and _domain_typo(address) is None
 
 
-def _validator_reason(address: str) -> str:
-    """Return email-validator's reason for refusing ``address``, in lower case."""
+def _validator_reason(address: str) -> Phrase:
+    """Return email-validator's reason for refusing ``address``, in lower case.
+
+    email-validator speaks English only: its reason is a value, not a template.
+    """
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
         reason = str(exc).rstrip(".")
-        return reason[:1].lower() + reason[1:]
+        return Phrase("%1", (reason[:1].lower() + reason[1:],))
     typo = _domain_typo(address)
-    return f"{typo[0]!r} looks like a misspelling of {typo[1]!r}" if typo else "unknown error"
+    return _misspelling(typo) if typo else phrase(QT_TRANSLATE_NOOP("Validation", "unknown error"))
+
+
+def _misspelling(typo: tuple[str, str]) -> Phrase:
+    """Say that the domain ``typo[0]`` looks misspelt for ``typo[1]``."""
+    return phrase(
+        QT_TRANSLATE_NOOP("Validation", "%1 looks like a misspelling of %2"),
+        repr(typo[0]),
+        repr(typo[1]),
+    )
 
 
 def _domain_typo(address: str) -> tuple[str, str] | None:
@@ -328,21 +369,42 @@ def _repair(text: str) -> _Repair:
     # "@" or "." comes from switching input method: removing them is not a guess.
     cleaned = _IDEOGRAPHIC_SPACE_NEAR_MARK.sub(r"\1", _INVISIBLE.sub("", repair.text))
     repair.apply(
-        cleaned, "it has an invisible character or a full-width space in it", packaging=True
+        cleaned,
+        phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation", "it has an invisible character or a full-width space in it"
+            )
+        ),
+        packaging=True,
     )
     repair.text = _ime(repair.text)
     label = _LABEL.match(repair.text)
     if label:
         repair.apply(
             repair.text[label.end() :],
-            f"it starts with the label {label.group().strip()!r}",
+            phrase(
+                QT_TRANSLATE_NOOP("Validation", "it starts with the label %1"),
+                repr(label.group().strip()),
+            ),
             packaging=True,
         )
-    repair.apply(_MAILTO.sub("", repair.text), "it starts with 'mailto:'", packaging=True)
+    repair.apply(
+        _MAILTO.sub("", repair.text),
+        phrase(QT_TRANSLATE_NOOP("Validation", "it starts with 'mailto:'")),
+        packaging=True,
+    )
     angle = _ANGLE.match(repair.text)
     if angle:
-        repair.apply(angle.group("addr"), "it has a name or <> around the address", packaging=True)
-        repair.apply(_MAILTO.sub("", repair.text), "it starts with 'mailto:'", packaging=True)
+        repair.apply(
+            angle.group("addr"),
+            phrase(QT_TRANSLATE_NOOP("Validation", "it has a name or <> around the address")),
+            packaging=True,
+        )
+        repair.apply(
+            _MAILTO.sub("", repair.text),
+            phrase(QT_TRANSLATE_NOOP("Validation", "it starts with 'mailto:'")),
+            packaging=True,
+        )
     _unwrap(repair)
     _trim_junk(repair)
     _spell_marks(repair)
@@ -350,15 +412,20 @@ def _repair(text: str) -> _Repair:
         return repair
     at_count = repair.text.count("@")
     if at_count == 0:
-        repair.reasons.append("it has no @")
+        repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "it has no @")))
         repair.hopeless = True
         return repair
     if at_count > 1:
         collapsed = re.sub("@{2,}", "@", repair.text)
         if collapsed.count("@") == 1:
-            repair.apply(collapsed, "it has two @ in a row", packaging=False)
+            repair.apply(
+                collapsed,
+                phrase(QT_TRANSLATE_NOOP("Validation", "it has two @ in a row")),
+                packaging=False,
+            )
         else:
-            repair.reasons.append(f"it has {_COUNT_WORDS.get(at_count, str(at_count))} @")
+            count = _COUNT_WORDS.get(at_count, str(at_count))
+            repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "it has %1 @"), count))
             repair.hopeless = True
             return repair
     _fix_domain(repair)
@@ -372,19 +439,29 @@ def _unwrap(repair: _Repair) -> None:
         text = text[1:].strip()
     while text and text[-1] in _WRAP_CLOSE:
         text = text[:-1].strip()
-    repair.apply(text, "it has quotes or brackets around it", packaging=True)
+    repair.apply(
+        text,
+        phrase(QT_TRANSLATE_NOOP("Validation", "it has quotes or brackets around it")),
+        packaging=True,
+    )
 
 
 def _trim_junk(repair: _Repair) -> None:
     """Remove punctuation stuck to either end ("June.Wong@edelman.com/")."""
     end = _TRAILING_JUNK.search(repair.text)
     if end:
-        repair.apply(repair.text[: end.start()], f"it ends with {end.group()!r}", packaging=True)
+        repair.apply(
+            repair.text[: end.start()],
+            phrase(QT_TRANSLATE_NOOP("Validation", "it ends with %1"), repr(end.group())),
+            packaging=True,
+        )
         _unwrap(repair)
     start = _LEADING_JUNK.match(repair.text)
     if start:
         repair.apply(
-            repair.text[start.end() :], f"it starts with {start.group()!r}", packaging=True
+            repair.text[start.end() :],
+            phrase(QT_TRANSLATE_NOOP("Validation", "it starts with %1"), repr(start.group())),
+            packaging=True,
         )
 
 
@@ -392,50 +469,73 @@ def _spell_marks(repair: _Repair) -> None:
     """Read "(at)", " at ", "[dot]" as the marks they stand for, and drop stray spaces."""
     if "@" not in repair.text:
         repair.apply(
-            _AT_WORD.sub("@", repair.text, count=1), "it has 'at' instead of @", packaging=False
+            _AT_WORD.sub("@", repair.text, count=1),
+            phrase(QT_TRANSLATE_NOOP("Validation", "it has 'at' instead of @")),
+            packaging=False,
         )
     if "@" not in repair.text:
         return  # "it has no @" says more than anything else about it
-    repair.apply(_DOT_WORD.sub(".", repair.text), "it has 'dot' instead of '.'", packaging=False)
+    repair.apply(
+        _DOT_WORD.sub(".", repair.text),
+        phrase(QT_TRANSLATE_NOOP("Validation", "it has 'dot' instead of '.'")),
+        packaging=False,
+    )
     if not any(c.isspace() for c in repair.text):
         return
     # A space next to "@" or "." is a slip; a space between words could stand for ".",
     # "_" or nothing, so there is no guess.
     tightened = _SPACE_NEAR_MARK.sub(r"\1", repair.text)
     if any(c.isspace() for c in tightened):
-        repair.reasons.append("it has a space in it")
+        repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "it has a space in it")))
         repair.hopeless = True
         return
-    repair.apply(tightened, "it has a space in it", packaging=False)
+    repair.apply(
+        tightened, phrase(QT_TRANSLATE_NOOP("Validation", "it has a space in it")), packaging=False
+    )
 
 
 def _fix_domain(repair: _Repair) -> None:
     """Check the part after the @: commas, double dots, no dot, misspellings."""
     local, _, domain = repair.text.rpartition("@")
     if not local:
-        repair.reasons.append("nothing comes before the @")
+        repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "nothing comes before the @")))
         repair.hopeless = True
         return
     if not domain:
-        repair.reasons.append("nothing comes after the @")
+        repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "nothing comes after the @")))
         repair.hopeless = True
         return
     if "," in domain:
         domain = domain.replace(",", ".")
-        repair.apply(f"{local}@{domain}", "it has ',' instead of '.' after the @", packaging=False)
+        repair.apply(
+            f"{local}@{domain}",
+            phrase(QT_TRANSLATE_NOOP("Validation", "it has ',' instead of '.' after the @")),
+            packaging=False,
+        )
     if ".." in domain:
         domain = re.sub(r"\.{2,}", ".", domain)
-        repair.apply(f"{local}@{domain}", "it has two dots in a row", packaging=False)
+        repair.apply(
+            f"{local}@{domain}",
+            phrase(QT_TRANSLATE_NOOP("Validation", "it has two dots in a row")),
+            packaging=False,
+        )
     if "." not in domain:
         # "hkstporg": the dot could go anywhere, so no guess.
-        repair.reasons.append(f"the domain {domain!r} has no top-level part such as .com or .hk")
+        repair.reasons.append(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "the domain %1 has no top-level part such as .com or .hk"
+                ),
+                repr(domain),
+            )
+        )
         repair.hopeless = True
         return
     typo = _domain_typo(repair.text)
     if typo is not None:
         repair.apply(
             f"{local}@{typo[1]}",
-            f"{typo[0]!r} looks like a misspelling of {typo[1]!r}",
+            _misspelling(typo),
             packaging=False,
         )
 

@@ -23,6 +23,7 @@ from phonenumbers import (
     ValidationResult,
 )
 
+from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import Problem, Severity
 
 PHONE_TYPES: tuple[str, ...] = ("work", "mobile", "fax", "home", "team", "other")
@@ -230,7 +231,8 @@ def check_phone(
     region = _region(region)
     pieces = _split(text)
     if not pieces:
-        problem = Problem(Severity.ERROR, where, field, text, "no phone number given")
+        given = phrase(QT_TRANSLATE_NOOP("Validation", "no phone number given"))
+        problem = Problem(Severity.ERROR, where, field, text, str(given), None, given)
         return PhoneCheck([], [problem])
     home_cc = pn.country_code_for_region(region)
     numbers: list[PhoneNumber] = []
@@ -256,9 +258,12 @@ def check_phone(
             continue
         numbers.append(_valid_number(piece, number, reading.type_code))
         if piece.note:
-            message = (
-                f"{piece.typed!r} has other text in it ({piece.note!r}); "
-                "it was left out of the number."
+            message = phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "%1 has other text in it (%2); it was left out of the number."
+                ),
+                repr(piece.typed),
+                repr(piece.note),
             )
             problem = _problem(Severity.WARNING, piece, message, _international(number))
             problems.append(_at(problem, field, where))
@@ -556,16 +561,26 @@ def _with_country_code_of(
     inherited = _read(piece.text, _main_region(_cc(context)), piece.extension)
     number = inherited.valid_number
     if number is not None:
-        message = (
-            f"{piece.typed!r} has no country code; took +{_cc(context)} "
-            f"from the number before it ({_international(context)})."
+        message = phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation", "%1 has no country code; took +%2 from the number before it (%3)."
+            ),
+            repr(piece.typed),
+            str(_cc(context)),
+            _international(context),
         )
         return inherited, _problem(Severity.FIXED, piece, message, _international(number))
     if reading.valid_number is None:
         return reading, None
-    message = (
-        f"{piece.typed!r} has no country code and is not a valid number with "
-        f"+{_cc(context)} of the number before it; it was read as a {region} number."
+    message = phrase(
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "%1 has no country code and is not a valid number with +%2 of the number before "
+            "it; it was read as a %3 number.",
+        ),
+        repr(piece.typed),
+        str(_cc(context)),
+        region,
     )
     return reading, _problem(Severity.WARNING, piece, message, _international(reading.valid_number))
 
@@ -574,24 +589,38 @@ def _invalid_problem(
     piece: _Piece, reading: _Reading, region: str, previous: pn.PhoneNumber | None
 ) -> Problem:
     """Say in plain words why a piece is not a valid number, with the likely fix."""
-    message = f"{piece.typed!r} is {_reason(piece, reading)}."
+    reason = _reason(piece, reading)
     guess = _suggest(piece, reading, region, previous)
     if guess is None:
+        message = phrase(QT_TRANSLATE_NOOP("Validation", "%1 is %2."), repr(piece.typed), reason)
         return _problem(Severity.ERROR, piece, message, None)
     number, hint = guess
     suggestion = _international(number)
-    return _problem(Severity.ERROR, piece, f"{message[:-1]}; {hint}: {suggestion}?", suggestion)
+    message = phrase(
+        QT_TRANSLATE_NOOP("Validation", "%1 is %2; %3: %4?"),
+        repr(piece.typed),
+        reason,
+        hint,
+        suggestion,
+    )
+    return _problem(Severity.ERROR, piece, message, suggestion)
 
 
-def _problem(severity: Severity, piece: _Piece, message: str, suggestion: str | None) -> Problem:
+def _problem(severity: Severity, piece: _Piece, message: Phrase, suggestion: str | None) -> Problem:
     """Make a problem about ``piece``; check_phone fills in where and field."""
-    return Problem(severity, "", "", piece.typed, message, suggestion)
+    return Problem(severity, "", "", piece.typed, str(message), suggestion, message)
 
 
 def _at(problem: Problem, field: str, where: str) -> Problem:
     """Return ``problem`` placed in ``field`` at ``where``."""
     return Problem(
-        problem.severity, where, field, problem.value, problem.message, problem.suggestion
+        problem.severity,
+        where,
+        field,
+        problem.value,
+        problem.message,
+        problem.suggestion,
+        problem.phrase,
     )
 
 
@@ -607,17 +636,22 @@ def _invalid_number(piece: _Piece) -> PhoneNumber:
     )
 
 
-def _reason(piece: _Piece, reading: _Reading) -> str:
+def _reason(piece: _Piece, reading: _Reading) -> Phrase:
     """Say why a piece is not valid, to follow "'...' is"."""
     if reading.error == "letters":
         letters = "".join(dict.fromkeys(_LETTERS.findall(piece.text)))
-        return f"not a phone number: it has letters in it ({letters})"
+        return phrase(
+            QT_TRANSLATE_NOOP("Validation", "not a phone number: it has letters in it (%1)"),
+            letters,
+        )
     if reading.error == "invalid country code":
-        return "not a phone number: invalid country code"
+        return phrase(QT_TRANSLATE_NOOP("Validation", "not a phone number: invalid country code"))
     if reading.error == "not a number":
-        return "not a phone number"
+        return phrase(QT_TRANSLATE_NOOP("Validation", "not a phone number"))
+    if reading.error == "too short":
+        return phrase(QT_TRANSLATE_NOOP("Validation", "too short"))
     if reading.error:
-        return reading.error
+        return phrase(QT_TRANSLATE_NOOP("Validation", "too long"))
     number = reading.number
     assert number is not None  # a reading without error has a number
     cc = _cc(number)
@@ -625,7 +659,9 @@ def _reason(piece: _Piece, reading: _Reading) -> str:
     place = f"+{cc}" if region == pn.REGION_CODE_FOR_NON_GEO_ENTITY else region
     why = pn.is_possible_number_with_reason(number)
     if why == ValidationResult.INVALID_COUNTRY_CODE:
-        return f"not a phone number: invalid country code +{cc}"
+        return phrase(
+            QT_TRANSLATE_NOOP("Validation", "not a phone number: invalid country code +%1"), str(cc)
+        )
     digits = len(pn.national_significant_number(number))
     usual = _usual_lengths(cc, region)
     # phonenumbers calls a 7-digit Hong Kong number "possible" (short codes have 7), but
@@ -634,14 +670,35 @@ def _reason(piece: _Piece, reading: _Reading) -> str:
         why = ValidationResult.TOO_SHORT
     elif usual and digits > usual[-1]:
         why = ValidationResult.TOO_LONG
-    have = f"{digits} digits" + (f", {place} numbers have {_or(usual)}" if usual else "")
+    have = (
+        phrase(
+            QT_TRANSLATE_NOOP("Validation", "%1 digits, %2 numbers have %3"),
+            str(digits),
+            place,
+            _or(usual),
+        )
+        if usual
+        else phrase(QT_TRANSLATE_NOOP("Validation", "%1 digits"), str(digits))
+    )
     if why == ValidationResult.TOO_SHORT:
-        return f"too short for a number in {place} ({have})"
+        return phrase(
+            QT_TRANSLATE_NOOP("Validation", "too short for a number in %1 (%2)"), place, have
+        )
     if why == ValidationResult.TOO_LONG:
-        return f"too long for a number in {place} ({have})"
+        return phrase(
+            QT_TRANSLATE_NOOP("Validation", "too long for a number in %1 (%2)"), place, have
+        )
     if why == ValidationResult.INVALID_LENGTH:
-        return f"the wrong length for a number in {place} ({have})"
-    return f"not a number in region {place} (+{cc}): no such number range there"
+        return phrase(
+            QT_TRANSLATE_NOOP("Validation", "the wrong length for a number in %1 (%2)"), place, have
+        )
+    return phrase(
+        QT_TRANSLATE_NOOP(
+            "Validation", "not a number in region %1 (+%2): no such number range there"
+        ),
+        place,
+        str(cc),
+    )
 
 
 def _usual_lengths(country_code: int, region: str) -> list[int]:
@@ -656,10 +713,14 @@ def _usual_lengths(country_code: int, region: str) -> list[int]:
     return sorted(found) if len(found) <= 4 else []
 
 
-def _or(lengths: list[int]) -> str:
+def _or(lengths: list[int]) -> str | Phrase:
     """Return "8" or "10 or 11"."""
     words = [str(n) for n in lengths]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    return (
+        words[0]
+        if len(words) == 1
+        else phrase(QT_TRANSLATE_NOOP("Validation", "%1 or %2"), ", ".join(words[:-1]), words[-1])
+    )
 
 
 def _valid_from(text: str, region: str | None, extension: str | None) -> pn.PhoneNumber | None:
@@ -675,7 +736,7 @@ def _valid_from(text: str, region: str | None, extension: str | None) -> pn.Phon
 
 def _suggest(
     piece: _Piece, reading: _Reading, region: str, previous: pn.PhoneNumber | None
-) -> tuple[pn.PhoneNumber, str] | None:
+) -> tuple[pn.PhoneNumber, Phrase] | None:
     """Find the most likely valid number for an invalid piece, with why it is likely.
 
     Only runs for invalid pieces, so it may try several readings. A number with a
@@ -688,7 +749,11 @@ def _suggest(
         if not _LETTERS.search(fixed):
             number = _valid_from(fixed, region, ext)
             if number is not None:
-                return number, "letters O, I or l look like typed for digits 0 and 1"
+                return number, phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "letters O, I or l look like typed for digits 0 and 1"
+                    )
+                )
         return None
     digits = _NON_DIGITS.sub("", text)
     explicit = text.lstrip().startswith("+")
@@ -698,23 +763,39 @@ def _suggest(
     if _MAINLAND_MOBILE.fullmatch(local) and (not explicit or local != digits):
         number = _valid_from("+86" + local, None, ext)
         if number is not None:
-            return number, "it looks like a mainland China mobile number without +86"
+            return number, phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "it looks like a mainland China mobile number without +86"
+                )
+            )
     # "+00852 ...": both the plus and a prefix were typed; otherwise a plus means none.
     idd_digits = digits if not explicit or digits.startswith("00") else ""
     for prefix in _IDD_PREFIXES:
         if idd_digits.startswith(prefix) and len(idd_digits) > len(prefix):
             number = _valid_from("+" + idd_digits[len(prefix) :], None, ext)
             if number is not None:
-                return number, f"{prefix!r} looks like an international prefix written for '+'"
+                return number, phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "%1 looks like an international prefix written for '+'"
+                    ),
+                    repr(prefix),
+                )
     if not explicit and not digits.startswith("0") and len(digits) >= 10:
         number = _valid_from("+" + digits, None, ext)
         if number is not None:
-            return number, f"it looks like country code +{number.country_code} without the '+'"
+            return number, phrase(
+                QT_TRANSLATE_NOOP("Validation", "it looks like country code +%1 without the '+'"),
+                str(number.country_code),
+            )
     if previous is not None and not explicit and _SHORT_DIGITS.match(text):
         head = pn.national_significant_number(previous)
         if len(digits) < len(head):
             candidate = f"+{_cc(previous)}{head[: -len(digits)]}{digits}"
             number = _valid_from(candidate, None, ext)
             if number is not None:
-                return number, "it looks like the last digits of the number before it"
+                return number, phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "it looks like the last digits of the number before it"
+                    )
+                )
     return None

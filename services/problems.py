@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
 
+from services.phrases import Phrase
 from services.pickling import fast_pickle
 
 
@@ -34,6 +36,8 @@ class Problem:
         value: the value as it was given.
         message: what is wrong, in a sentence.
         suggestion: the most likely correction, or None when there is none.
+        phrase: ``message`` as a template and values, for the GUI to translate
+            (services/phrases.py), or None when the message is plain English only.
     """
 
     severity: Severity
@@ -42,16 +46,21 @@ class Problem:
     value: str
     message: str
     suggestion: str | None = None
+    # The same message as ``message``: two problems that say the same are equal.
+    phrase: Phrase | None = dataclass_field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form used by the command line and the reports."""
         data = asdict(self)
+        del data["phrase"]
         data["severity"] = str(self.severity)
         return data
 
     def located(self, where: str) -> Problem:
         """Return a copy placed at ``where`` (validators do not know the file or line)."""
-        return Problem(self.severity, where, self.field, self.value, self.message, self.suggestion)
+        return Problem(
+            self.severity, where, self.field, self.value, self.message, self.suggestion, self.phrase
+        )
 
 
 class InputRejected(Exception):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.problem_text import problem_text
 from desktop.widgets.validated_field import FieldCheck, ValidatedField
 from services.emails import check_email
 from services.problems import Severity
@@ -23,10 +24,10 @@ class EmailField(ValidatedField):
     def check(self, text: str) -> FieldCheck:
         result = check_email(text, field="email")
         if result.valid:
-            notes = [p.message for p in result.problems if p.severity != Severity.ERROR]
+            notes = [problem_text(p) for p in result.problems if p.severity != Severity.ERROR]
             return FieldCheck(True, result.normalized, notes[0] if notes else "", None)
         problem = next((p for p in result.problems if p.severity == Severity.ERROR), None)
         # The checker's message already names the address, every fault and the fix;
         # prefixing "Not a valid e-mail address" would say it twice.
-        message = problem.message if problem else self.tr("Not a valid e-mail address.")
+        message = problem_text(problem) if problem else self.tr("Not a valid e-mail address.")
         return FieldCheck(False, None, message, result.suggestion)

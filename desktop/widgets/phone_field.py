@@ -13,6 +13,7 @@ import unicodedata
 from phonenumbers import AsYouTypeFormatter
 from PySide6.QtWidgets import QWidget
 
+from desktop.problem_text import problem_text
 from desktop.widgets.validated_field import FieldCheck, ValidatedField
 from services.phones import check_phone, format_phone
 from services.problems import Severity
@@ -44,13 +45,13 @@ class PhoneField(ValidatedField):
             return FieldCheck(False, None, self.tr("Give one number here, not several."), None)
         if result.valid and result.numbers:
             number = result.numbers[0]
-            notes = [p.message for p in result.problems if p.severity != Severity.ERROR]
+            notes = [problem_text(p) for p in result.problems if p.severity != Severity.ERROR]
             shown = format_phone(number.e164 or "")
             message = notes[0] if notes else self.tr("Reads as %1").replace("%1", shown)
             return FieldCheck(True, number.e164, message if notes or shown != text else "", None)
         problem = errors[0] if errors else None
         message = self.tr("Not a valid phone number: %1").replace(
-            "%1", problem.message if problem else text
+            "%1", problem_text(problem) if problem else text
         )
         return FieldCheck(False, None, message, problem.suggestion if problem else None)
 

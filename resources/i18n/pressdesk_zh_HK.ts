@@ -514,6 +514,10 @@
         <translation>刪除</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Organisation:</source>
         <translation>機構：</translation>
     </message>
@@ -877,6 +881,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>查詢內容</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only this release</source>
         <translation>只限此新聞稿</translation>
     </message>
@@ -997,6 +1005,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>
             <numerusform>搜尋結果超過 %Ln 人：請輸入更多字以查看他們的所有查詢</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Inquiry %1</source>
+        <translation type="unfinished">查詢 %1</translation>
     </message>
 </context>
 <context>
@@ -1144,22 +1156,6 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Inquiry not found</source>
         <translation>找不到查詢</translation>
-    </message>
-    <message>
-        <source>a colleague</source>
-        <translation>一位同事</translation>
-    </message>
-    <message>
-        <source>%1 saved this inquiry at %2, after you opened it. Your changes were not saved, so theirs are not lost.
-
-Open the current version now? (You can then make your change again.)</source>
-        <translation>%1 在你開啟此查詢後，於 %2 儲存了這項查詢。你的修改未有儲存，以免蓋過對方的修改。
-
-現在開啟最新版本嗎？（開啟後可再次作出你的修改。）</translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>已被其他人修改</translation>
     </message>
 </context>
 <context>
@@ -2094,8 +2090,12 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>ReleasesView</name>
     <message>
-        <source>Pick a release to see its media contacts and inquiries.</source>
+        <source>History…</source>
         <extracomment>(generation, release ids) of rows just loaded whose figures are wanted.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a release to see its media contacts and inquiries.</source>
         <translation>選擇新聞稿以查看其傳媒聯絡人及查詢。</translation>
     </message>
     <message>
@@ -2244,6 +2244,46 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>ReplyDialog</name>
     <message>
+        <source>The mail server refused the login: check the user name and password (File → Mail server…).</source>
+        <translation>郵件伺服器拒絕登入：請檢查用戶名稱及密碼（檔案 → 郵件伺服器…）。</translation>
+    </message>
+    <message>
+        <source>The mail server could not be reached: check the server name, the port and the network.</source>
+        <translation>無法連接郵件伺服器：請檢查伺服器名稱、連接埠及網絡。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the mail server could not be made.</source>
+        <translation>無法與郵件伺服器建立加密連線。</translation>
+    </message>
+    <message>
+        <source>The mail server refused a recipient: check the To and Cc addresses.</source>
+        <translation>郵件伺服器拒絕了收件人：請檢查「收件人」及「副本」地址。</translation>
+    </message>
+    <message>
+        <source>The mail server refused your From address.</source>
+        <translation>郵件伺服器拒絕了你的寄件人地址。</translation>
+    </message>
+    <message>
+        <source>An address is not valid.</source>
+        <translation>有地址無效。</translation>
+    </message>
+    <message>
+        <source>The mail server is not set up (File → Mail server…).</source>
+        <translation>尚未設定郵件伺服器（檔案 → 郵件伺服器…）。</translation>
+    </message>
+    <message>
+        <source>Your mail client could not take this message: save it as .eml instead.</source>
+        <translation>你的郵件程式無法接收這封郵件：請改為另存為 .eml。</translation>
+    </message>
+    <message>
+        <source>The reply could not be delivered.</source>
+        <translation>回覆未能送出。</translation>
+    </message>
+    <message>
+        <source>Outlook opens the .eml as a draft ready to send. Thunderbird opens it read-only, as a received message: choose Message → Edit as New Message (Ctrl+E) there to send it, or use &quot;Open in mail client&quot; instead.</source>
+        <translation>Outlook 會把 .eml 開啟為可直接發送的草稿。Thunderbird 則以唯讀方式開啟，當作已收到的郵件：請在 Thunderbird 選擇「Message → Edit as New Message」（Ctrl+E）再發送，或改用「在郵件程式開啟」。</translation>
+    </message>
+    <message>
         <source>Reply by e-mail</source>
         <extracomment>Emitted with deliver_reply&apos;s result once the reply is delivered and logged. Emitted with the message shown when delivery failed (nothing was logged).</extracomment>
         <translation>以電郵回覆</translation>
@@ -2309,6 +2349,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>另存為 .eml(&amp;E)…</translation>
     </message>
     <message>
+        <source>Opens a new message in your mail client with To, Cc, subject and the plain text filled in (no HTML part). A long message does not fit in the link: save it as .eml instead.</source>
+        <translation>在你的郵件程式開啟新郵件，並填上收件人、副本、主旨及純文字內容（不含 HTML 部分）。太長的郵件無法放入連結：請改為另存為 .eml。</translation>
+    </message>
+    <message>
         <source>Replies already sent on this inquiry</source>
         <translation>此查詢已發送的回覆</translation>
     </message>
@@ -2361,8 +2405,24 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>正在發送回覆…</translation>
     </message>
     <message>
-        <source>Save reply as</source>
-        <translation>另存回覆為</translation>
+        <source>Save reply as .eml (Outlook: a draft; Thunderbird: Edit as New Message)</source>
+        <translation>將回覆另存為 .eml（Outlook：草稿；Thunderbird：Edit as New Message）</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已發送</translation>
+    </message>
+    <message>
+        <source>.eml saved</source>
+        <translation>已存為 .eml</translation>
+    </message>
+    <message>
+        <source>mail client</source>
+        <translation>郵件程式</translation>
+    </message>
+    <message>
+        <source>Select an inquiry in the Inquiries view first, then choose Reply by e-mail.</source>
+        <translation>請先在「查詢」檢視中選取一項查詢，然後選擇「以電郵回覆」。</translation>
     </message>
     <message>
         <source>E-mail message (*.eml)</source>
@@ -2727,6 +2787,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>SmtpSettingsDialog</name>
     <message>
+        <source>No system keyring is available (no keyring service such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager is running); the password is kept only until you quit.</source>
+        <translation>沒有可用的系統鑰匙圈（GNOME Keyring、KWallet、macOS 鑰匙圈或 Windows 認證管理員等服務均未運行）；密碼只會保留至你結束程式為止。</translation>
+    </message>
+    <message>
         <source>Mail server (SMTP)</source>
         <translation>郵件伺服器（SMTP）</translation>
     </message>
@@ -2809,6 +2873,14 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Test message sent to %1.</source>
         <translation>測試訊息已發送至 %1。</translation>
+    </message>
+    <message>
+        <source>Mail settings not saved</source>
+        <translation>郵件設定未能儲存</translation>
+    </message>
+    <message>
+        <source>Password kept for this session only</source>
+        <translation>密碼只在今次使用期間保留</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3031,217 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Replace what you typed with %1</source>
         <translation>以 %1 取代你輸入的內容</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>two</source>
+        <translation>兩</translation>
+    </message>
+    <message>
+        <source>three</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>four</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>no e-mail address given</source>
+        <translation>未有填寫電郵地址</translation>
+    </message>
+    <message>
+        <source>%1 was typed with full-width characters; read as %2.</source>
+        <translation>%1 以全形字元輸入；已讀作 %2。</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid e-mail address: %2.</source>
+        <translation>%1 不是有效的電郵地址：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid e-mail address: %2. Did you mean %3?</source>
+        <translation>%1 不是有效的電郵地址：%2。你是否想輸入 %3？</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知錯誤</translation>
+    </message>
+    <message>
+        <source>%1 looks like a misspelling of %2</source>
+        <translation>%1 看來是 %2 的拼寫錯誤</translation>
+    </message>
+    <message>
+        <source>it has an invisible character or a full-width space in it</source>
+        <translation>含有隱形字元或全形空格</translation>
+    </message>
+    <message>
+        <source>it starts with the label %1</source>
+        <translation>開頭有標籤 %1</translation>
+    </message>
+    <message>
+        <source>it starts with &apos;mailto:&apos;</source>
+        <translation>開頭有「mailto:」</translation>
+    </message>
+    <message>
+        <source>it has a name or &lt;&gt; around the address</source>
+        <translation>地址前後有名稱或 &lt;&gt;</translation>
+    </message>
+    <message>
+        <source>it has no @</source>
+        <translation>沒有 @</translation>
+    </message>
+    <message>
+        <source>it has two @ in a row</source>
+        <translation>連續有兩個 @</translation>
+    </message>
+    <message>
+        <source>it has %1 @</source>
+        <translation>有%1個 @</translation>
+    </message>
+    <message>
+        <source>it has quotes or brackets around it</source>
+        <translation>前後有引號或括號</translation>
+    </message>
+    <message>
+        <source>it ends with %1</source>
+        <translation>結尾有 %1</translation>
+    </message>
+    <message>
+        <source>it starts with %1</source>
+        <translation>開頭有 %1</translation>
+    </message>
+    <message>
+        <source>it has &apos;at&apos; instead of @</source>
+        <translation>用了「at」代替 @</translation>
+    </message>
+    <message>
+        <source>it has &apos;dot&apos; instead of &apos;.&apos;</source>
+        <translation>用了「dot」代替「.」</translation>
+    </message>
+    <message>
+        <source>it has a space in it</source>
+        <translation>含有空格</translation>
+    </message>
+    <message>
+        <source>nothing comes before the @</source>
+        <translation>@ 前面沒有內容</translation>
+    </message>
+    <message>
+        <source>nothing comes after the @</source>
+        <translation>@ 後面沒有內容</translation>
+    </message>
+    <message>
+        <source>it has &apos;,&apos; instead of &apos;.&apos; after the @</source>
+        <translation>@ 後面用了「,」代替「.」</translation>
+    </message>
+    <message>
+        <source>it has two dots in a row</source>
+        <translation>連續有兩個點</translation>
+    </message>
+    <message>
+        <source>the domain %1 has no top-level part such as .com or .hk</source>
+        <translation>網域 %1 沒有 .com 或 .hk 之類的頂級網域</translation>
+    </message>
+    <message>
+        <source>no phone number given</source>
+        <translation>未有填寫電話號碼</translation>
+    </message>
+    <message>
+        <source>%1 has other text in it (%2); it was left out of the number.</source>
+        <translation>%1 含有其他文字（%2），已從號碼中略去。</translation>
+    </message>
+    <message>
+        <source>%1 has no country code; took +%2 from the number before it (%3).</source>
+        <translation>%1 沒有國家／地區代碼；已沿用上一個號碼（%3）的 +%2。</translation>
+    </message>
+    <message>
+        <source>%1 has no country code and is not a valid number with +%2 of the number before it; it was read as a %3 number.</source>
+        <translation>%1 沒有國家／地區代碼，配上上一個號碼的 +%2 亦不是有效號碼；已當作 %3 號碼處理。</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is %2; %3: %4?</source>
+        <translation>%1 %2；%3：%4？</translation>
+    </message>
+    <message>
+        <source>not a phone number: it has letters in it (%1)</source>
+        <translation>不是電話號碼：含有字母（%1）</translation>
+    </message>
+    <message>
+        <source>not a phone number: invalid country code</source>
+        <translation>不是電話號碼：國家／地區代碼無效</translation>
+    </message>
+    <message>
+        <source>not a phone number</source>
+        <translation>不是電話號碼</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>太長</translation>
+    </message>
+    <message>
+        <source>not a phone number: invalid country code +%1</source>
+        <translation>不是電話號碼：國家／地區代碼 +%1 無效</translation>
+    </message>
+    <message>
+        <source>%1 digits, %2 numbers have %3</source>
+        <translation>%1 位數字，%2 號碼應有 %3 位</translation>
+    </message>
+    <message>
+        <source>%1 digits</source>
+        <translation>%1 位數字</translation>
+    </message>
+    <message>
+        <source>too short for a number in %1 (%2)</source>
+        <translation>作為 %1 號碼太短（%2）</translation>
+    </message>
+    <message>
+        <source>too long for a number in %1 (%2)</source>
+        <translation>作為 %1 號碼太長（%2）</translation>
+    </message>
+    <message>
+        <source>the wrong length for a number in %1 (%2)</source>
+        <translation>長度不符 %1 號碼（%2）</translation>
+    </message>
+    <message>
+        <source>not a number in region %1 (+%2): no such number range there</source>
+        <translation>不是 %1（+%2）的號碼：當地沒有這個號碼段</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>letters O, I or l look like typed for digits 0 and 1</source>
+        <translation>字母 O、I 或 l 看來是誤打的數字 0 和 1</translation>
+    </message>
+    <message>
+        <source>it looks like a mainland China mobile number without +86</source>
+        <translation>看來是缺少 +86 的內地手機號碼</translation>
+    </message>
+    <message>
+        <source>%1 looks like an international prefix written for &apos;+&apos;</source>
+        <translation>%1 看來是用來代替「+」的國際冠碼</translation>
+    </message>
+    <message>
+        <source>it looks like country code +%1 without the &apos;+&apos;</source>
+        <translation>看來是漏了「+」的國家／地區代碼 +%1</translation>
+    </message>
+    <message>
+        <source>it looks like the last digits of the number before it</source>
+        <translation>看來是上一個號碼的尾數</translation>
     </message>
 </context>
 <context>

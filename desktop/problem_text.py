@@ -1,0 +1,23 @@
+"""The text of a service's problem in the interface language.
+
+Services keep user-facing validation messages as a :class:`~services.phrases.Phrase`
+(an English template and its values); here each template is looked up in Qt's
+catalogue, context ``Validation``, where ``lupdate`` found it in the services' source.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from services.phrases import CONTEXT, Phrase
+from services.problems import Problem
+
+
+def phrase_text(phrase: Phrase) -> str:
+    """``phrase`` translated and filled in."""
+    return phrase.render(lambda template: QCoreApplication.translate(CONTEXT, template))
+
+
+def problem_text(problem: Problem) -> str:
+    """What ``problem`` says, translated when the service gave it as a phrase."""
+    return phrase_text(problem.phrase) if problem.phrase is not None else problem.message
