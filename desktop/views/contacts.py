@@ -32,7 +32,7 @@ from desktop.collation import sort_by_name
 from desktop.confirm import confirm, warn
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.undo import remember_delete
-from desktop.views.base import View
+from desktop.views.base import View, refresh_in_place
 from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.workers import ProgressTask, Task, start
 from services.contacts import (
@@ -119,6 +119,7 @@ class ContactsView(View):
         self._pending_descending = False
         self._broad = False
         self._count_generation = 0
+        self._card = ""
         #: The background count of a big roster, while one runs.
         self.count_task: Task | None = None
         #: The background fill of missing name sort keys, while one runs.
@@ -373,6 +374,18 @@ class ContactsView(View):
         self._count()
         self.model.reload()
 
+    def refresh_live(self) -> None:
+        filters = (self._organization_id, self._tag)
+        self._load_filters()
+        if (self._organization_id, self._tag) != filters:
+            self.refresh()  # the organisation filtered on is gone
+            return
+        if self._total is not None:  # not while a background count is still running
+            self._count()
+        refresh_in_place(self.table, self.model)
+        self.on_selection_changed()
+        self.status_changed.emit()
+
     # --- slots -------------------------------------------------------------------------------
 
     @Slot()
@@ -453,7 +466,10 @@ class ContactsView(View):
     def on_selection_changed(self) -> None:
         """Show the selected contact's card and enable the actions that need one."""
         contact = self.current_contact()
-        self.detail.setHtml(contact_card(self, contact) if contact else "")
+        card = contact_card(self, contact) if contact else ""
+        if card != self._card:  # setting the same card again would scroll it to the top
+            self._card = card
+            self.detail.setHtml(card)
         self._update_actions()
 
     def _update_actions(self) -> None:

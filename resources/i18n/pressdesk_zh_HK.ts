@@ -515,7 +515,7 @@
     </message>
     <message>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改記錄…</translation>
     </message>
     <message>
         <source>Organisation:</source>
@@ -882,7 +882,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改記錄…</translation>
     </message>
     <message>
         <source>Only this release</source>
@@ -1008,7 +1008,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
     <message>
         <source>Inquiry %1</source>
-        <translation type="unfinished">查詢 %1</translation>
+        <translation>查詢 %1</translation>
     </message>
 </context>
 <context>
@@ -2092,7 +2092,7 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>History…</source>
         <extracomment>(generation, release ids) of rows just loaded whose figures are wanted.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>修改記錄…</translation>
     </message>
     <message>
         <source>Pick a release to see its media contacts and inquiries.</source>
