@@ -3,15 +3,21 @@
 The model keeps only the rows fetched so far (plain dicts from a service); Qt's views ask
 for more (``canFetchMore``/``fetchMore``) as the user scrolls, so a 1 000 000-row roster
 opens as fast as a 10-row one. Columns are declared, not hand-coded per model.
+
+When a colleague changes the data, :meth:`LazyTableModel.refresh_rows` brings the loaded
+rows up to date without a reset: only the rows on screen are fetched again at once; every
+other loaded page is marked stale and fetched again when it is next shown, so a refresh
+costs a page or two however long the table, and the view keeps its scroll position.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 Row = dict[str, Any]
 PageFetcher = Callable[[int, int], list[Row]]
@@ -47,6 +53,9 @@ class LazyTableModel(QAbstractTableModel):
         self._fetch = fetch
         self._page = page
         self._rows: list[Row] = []
+        # Pages (row // page) loaded before the last refresh_rows and not fetched since.
+        self._stale: set[int] = set()
+        self._epoch = 0  # counts resets: a deferred change to older rows is dropped
         self._exhausted = False
         self._row_style = row_style
 
@@ -58,12 +67,92 @@ class LazyTableModel(QAbstractTableModel):
         if fetch is not None:
             self._fetch = fetch
         self._rows = []
+        self._stale = set()
+        self._epoch += 1
         self._exhausted = False
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
+    def refresh_rows(self, first: int, last: int, *, also: int | None = None) -> None:
+        """Bring the loaded rows up to date in place (no reset: the view keeps its place).
+
+        Rows ``first`` to ``last`` (those on screen), a page either side and the page of
+        row ``also`` (the selected row) are fetched again now, in one query; the other
+        loaded pages are marked stale and fetched again when next asked for. The number
+        of rows changes only at the end: new rows there are appended, and rows gone from
+        the end are removed, so the caller finds a moved row again by its id.
+
+        Args:
+            first: the first row on screen.
+            last: the last row on screen.
+            also: another row to bring up to date now (the selected one), or None.
+        """
+        loaded = len(self._rows)
+        if loaded == 0:
+            self._exhausted = False
+            self.fetchMore(QModelIndex())
+            return
+        page = self._page
+        pages = range((loaded + page - 1) // page)
+        start = max(min(first, loaded - 1) // page - 1, 0) * page
+        end = min((max(last, first) // page + 2) * page, loaded)
+        self._stale = {p for p in pages if not start <= p * page < end}
+        self._replace(start, end, reaches_end=end >= loaded)
+        if also is not None and also // page in self._stale and also < len(self._rows):
+            self._freshen(also // page)
+
+    def _replace(self, start: int, end: int, *, reaches_end: bool) -> None:
+        """Fetch rows ``start``..``end`` again (and any new rows after them at the end)."""
+        limit = end - start + (self._page if reaches_end else 0)
+        fresh = self._fetch(start, limit)
+        kept = min(len(fresh), end - start)
+        self._rows[start : start + kept] = fresh[:kept]
+        if kept:
+            self.dataChanged.emit(
+                self.index(start, 0), self.index(start + kept - 1, len(self._columns) - 1)
+            )
+        if kept < end - start:
+            self._drop_from(start + kept)
+        elif reaches_end:
+            self._exhausted = len(fresh) < limit
+            extra = fresh[kept:]
+            if extra:
+                self.beginInsertRows(QModelIndex(), end, end + len(extra) - 1)
+                self._rows.extend(extra)
+                self.endInsertRows()
+
+    def _drop_from(self, row: int) -> None:
+        """The table ends before ``row`` now: remove the loaded rows from there."""
+        self._stale = {p for p in self._stale if p * self._page < row}
+        self._exhausted = True
+        if row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, len(self._rows) - 1)
+            del self._rows[row:]
+            self.endRemoveRows()
+
+    def _freshen(self, page_number: int) -> None:
+        """Fetch one stale page again, in place (called while painting: no signals)."""
+        self._stale.discard(page_number)
+        start = page_number * self._page
+        end = min(start + self._page, len(self._rows))
+        fresh = self._fetch(start, end - start)
+        self._rows[start : start + len(fresh)] = fresh
+        if len(fresh) < end - start:
+            # Rows were deleted meanwhile; the view may not be told while it paints.
+            QTimer.singleShot(0, self, partial(self._drop_later, self._epoch, start + len(fresh)))
+
+    def _drop_later(self, epoch: int, row: int) -> None:
+        if epoch == self._epoch:  # not reloaded since
+            self._drop_from(row)
+
     def row_at(self, row: int) -> Row:
-        """The plain data shown in ``row``."""
+        """The plain data shown in ``row`` (fetched again first if its page is stale)."""
+        if self._stale and row // self._page in self._stale:
+            self._freshen(row // self._page)
+        return self._rows[row]
+
+    def cached_row(self, row: int) -> Row:
+        """The data ``row`` showed when last fetched (never fetches)."""
         return self._rows[row]
 
     def rows(self) -> list[Row]:
@@ -71,8 +160,17 @@ class LazyTableModel(QAbstractTableModel):
         return list(self._rows)
 
     def row_of(self, key: str, value: Any) -> int:
-        """The first loaded row whose ``key`` equals ``value``, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.get(key) == value), -1)
+        """The first loaded row whose ``key`` equals ``value``, or -1.
+
+        Rows fetched since the last refresh are searched before stale ones, which may
+        still show the record where it was.
+        """
+        page, stale = self._page, self._stale
+        for in_stale in (False, True) if stale else (False,):
+            for i, row in enumerate(self._rows):
+                if (i // page in stale) == in_stale and row.get(key) == value:
+                    return i
+        return -1
 
     def has_more(self) -> bool:
         """True while rows beyond those loaded may exist."""
@@ -104,7 +202,7 @@ class LazyTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.display(row)

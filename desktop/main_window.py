@@ -3,6 +3,10 @@
 Views live in ``desktop/views`` and dialogs in ``desktop/dialogs``; this module only lays
 them out, owns the actions and their shortcuts, and routes the search text. Dialog modules
 are imported when first used, so start-up stays quick.
+
+A timer asks a :class:`~services.changes.ChangeWatcher` twice a second whether anyone
+(a colleague's window, the command line, this window) committed; if so the view on screen
+refreshes in place, keeping its selection and scroll position, and the others when shown.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop.views.base import View
+from services.changes import ChangeWatcher
 
 # (object name, module, class) of each view, in sidebar order; the first is the default.
 VIEWS: list[tuple[str, str, str]] = [
@@ -37,6 +42,9 @@ VIEWS: list[tuple[str, str, str]] = [
     ("reports", "desktop.views.reports", "ReportsView"),
 ]
 SEARCH_DELAY_MS = 120
+# How often to ask whether a colleague changed the data: well within the two seconds
+# promised, and a poll costs microseconds (a PRAGMA, or a non-blocking socket read).
+LIVE_POLL_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -55,12 +63,18 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.change_watcher: ChangeWatcher | None = ChangeWatcher(database)
+        self._live_timer = QTimer(self)
+        self._live_timer.setInterval(LIVE_POLL_MS)
+        # Views changed by a colleague while not on screen: refreshed when next shown.
+        self._stale_views: set[str] = set()
         self._build_views()
         self._build_toolbar()
         self._build_actions()
         self._build_status_bar()
         self._connect_signals()
         self._restore_state()
+        self._live_timer.start()
 
     # --- construction ------------------------------------------------------------------------
 
@@ -215,6 +229,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self.on_sidebar_row)
         self.search.textChanged.connect(self.on_search_edited)
         self._search_timer.timeout.connect(self.apply_search)
+        self._live_timer.timeout.connect(self.check_for_changes)
         for view in self.views.values():
             view.status_changed.connect(self.update_status)
             view.data_changed.connect(self.on_data_changed)
@@ -251,6 +266,10 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if self.search.text():
             view.apply_search(self.search.text())
+        name = VIEWS[row][0]
+        if name in self._stale_views:
+            self._stale_views.discard(name)
+            view.refresh_live()
         self.update_status()
 
     @Slot(str)
@@ -277,6 +296,20 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             if view is not sender:
                 view.refresh()
+
+    @Slot()
+    def check_for_changes(self) -> None:
+        """Someone committed since the last check: show it, keeping the user's place.
+
+        Only the view on screen refreshes now; the others when next shown. This window's
+        own saves are seen here too: the refresh in place then changes nothing visible.
+        """
+        if self.change_watcher is None or not self.change_watcher.poll():
+            return
+        current = VIEWS[self.stack.currentIndex()][0]
+        self._stale_views = set(self.views) - {current}
+        self.views[current].refresh_live()
+        self.update_status()
 
     @Slot()
     def refresh_all(self) -> None:
@@ -363,4 +396,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/view", VIEWS[self.stack.currentIndex()][0])
+        self._live_timer.stop()
+        if self.change_watcher is not None:
+            self.change_watcher.close()
+            self.change_watcher = None
         super().closeEvent(event)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.models import OPEN_INQUIRY_STATUSES, InquiryStatus, utc_now
 from desktop.lazy_table import Column, LazyTableModel, Row
-from desktop.views.base import View
+from desktop.views.base import View, refresh_in_place
 from desktop.widgets.inquiry_labels import (
     channel_label,
     deadline_text,
@@ -428,8 +428,13 @@ class InquiriesView(View):
         self._update_empty_label()
         self.count_later()
 
-    def count_later(self) -> None:
-        """Count in the background: the status line follows, typing never waits for it."""
+    def count_later(self, *, quietly: bool = False) -> None:
+        """Count in the background: the status line follows, typing never waits for it.
+
+        Args:
+            quietly: keep showing the old counts meanwhile, not "Counting…" (a colleague's
+                change: the counts move by one, the status line should not flash).
+        """
         self._count_generation += 1
         generation = self._count_generation
         database, flt, now = self.database, self.current_filter(), self._now
@@ -441,8 +446,9 @@ class InquiriesView(View):
         task.signals.succeeded.connect(self.on_counted)
         task.signals.done.connect(self.on_count_task_done)
         self._count_tasks.append(task)  # kept alive until it is done
-        self._counting = True
-        self.status_changed.emit()
+        if not quietly:
+            self._counting = True
+            self.status_changed.emit()
         start(task)
 
     def counting(self) -> bool:
@@ -589,6 +595,17 @@ class InquiriesView(View):
         self.reload()
         if selected is not None:
             self.select_inquiry(selected)
+
+    def refresh_live(self) -> None:
+        shown = self.current_filter()
+        self._load_choices()
+        if self.current_filter() != shown:
+            self.refresh()  # the release or owner filtered on is gone
+            return
+        self._now = utc_now()
+        refresh_in_place(self.table, self.model)
+        self._update_empty_label()
+        self.count_later(quietly=True)
 
     # --- selection and opening ---------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from desktop.confirm import confirm, warn
 from desktop.dialogs.organization_editor import kind_label, region_label
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.undo import remember_delete
-from desktop.views.base import View
+from desktop.views.base import View, refresh_in_place
 from desktop.views.contacts import contact_columns
 from services.contacts import delete_organization, list_contacts, list_organizations
 from services.problems import InputRejected
@@ -192,6 +192,12 @@ class OrganizationsView(View):
         if selected is not None:
             self.select_organization(selected)
         self.contacts_model.reload()
+
+    def refresh_live(self) -> None:
+        refresh_in_place(self.table, self.model)
+        refresh_in_place(self.contacts_table, self.contacts_model)
+        self.on_selection_changed()  # the contact count in the label
+        self.status_changed.emit()
 
     # --- slots -------------------------------------------------------------------------------
 

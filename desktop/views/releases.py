@@ -522,6 +522,24 @@ class ReleasesView(View):
     def refresh(self) -> None:
         self._reload_list()
 
+    def refresh_live(self) -> None:
+        """Reload the (short) list and the release shown, keeping the picks and the scroll."""
+        current = self.current_release_id()
+        contact_row = self._selected_contact_row()
+        contact = self.media_model.row_at(contact_row)["id"] if contact_row >= 0 else None
+        bar = self.table.verticalScrollBar()
+        position = bar.value()
+        self.model.reload()
+        if current is not None and self.select_release(current):
+            row = self.media_model.row_of("id", contact) if contact is not None else -1
+            if row >= 0:
+                self.media_table.selectRow(row)
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.show_release(None)
+        bar.setValue(position)
+
     # --- the list --------------------------------------------------------------------------
 
     def _reload_list(self) -> None:

@@ -1,0 +1,351 @@
+"""The live roster: a colleague's change shows within two seconds, the user's place kept.
+
+A second, independent writer (another ``open_database`` on the same file or server, or
+another process: ``main.py inquiries add`` or a small script) changes the data while the
+main window is open, scrolled down, with a record selected. The window, polling its
+ChangeWatcher every 500 ms, shows the change within two seconds with the same record
+selected and the same scroll position, on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+
+from db.engine import Database, open_database
+from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.main_window import MainWindow
+from desktop.views.base import refresh_in_place
+from services.contacts import (
+    create_contact,
+    create_organization,
+    delete_contact,
+    get_contact,
+    update_contact,
+)
+from services.first_run import import_bundled_release_once
+from services.inquiries import InquiryCreate, add_inquiry
+from tests.conftest import REPO
+from tests.services.test_crash_safety import start_child, stop
+
+# A change must be on screen this soon after the colleague's commit.
+WITHIN_MS = 2000
+CHILD_TIMEOUT_MS = 60_000
+SEEDED = 210  # rows beyond the seed release: enough to scroll past two pages of 100
+
+EDIT_CONTACT_CHILD = """
+import sys
+from db.engine import open_database
+from services.contacts import get_contact, update_contact
+import services.changes  # as in the application: commits announce themselves
+
+url, contact_id, title = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+database = open_database(url, upgrade=False)
+contact = get_contact(database, contact_id)
+update_contact(database, contact_id, {"title_en": title}, contact["version"])
+database.dispose()
+"""
+
+
+@pytest.fixture(autouse=True)
+def _clean_settings() -> Iterator[None]:
+    yield
+    settings = QSettings()
+    settings.remove("contacts")
+    settings.remove("mainWindow")
+
+
+@pytest.fixture
+def colleague(db_url: str) -> Iterator[Database]:
+    """Another officer's connection to the same database: a Database of its own."""
+    database = open_database(db_url)
+    import_bundled_release_once(database)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def _window(qtbot: QtBot, db_url: str, view: str) -> tuple[MainWindow, Database]:
+    database = open_database(db_url)
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.resize(1280, 760)
+    window.show()
+    window.show_view(view)
+    qtbot.waitExposed(window)
+    return window, database
+
+
+def _seed_inquiries(database: Database) -> None:
+    for n in range(SEEDED):
+        add_inquiry(
+            database,
+            InquiryCreate(
+                release_id=1,
+                journalist=f"Reporter {n % 7}",
+                outlet="明報",
+                channel="phone",
+                question=f"Seeded question {n}",
+            ),
+        )
+
+
+def _seed_contacts(database: Database) -> None:
+    for n in range(SEEDED):
+        create_contact(
+            database,
+            {"name_en": f"Seeded Reporter {n:03d}", "title_en": "Reporter", "phones": []},
+        )
+
+
+def _scroll_down_and_select(qtbot: QtBot, table: QTableView, model: LazyTableModel) -> int:
+    """Scroll past the first page, select a row in the middle of the screen; its id."""
+    while model.rowCount() < 2 * 100 and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    bar = table.verticalScrollBar()
+    bar.setValue(120)
+    qtbot.waitUntil(lambda: table.rowAt(0) >= 100, timeout=WITHIN_MS)
+    row = table.rowAt(table.viewport().height() // 2)
+    table.selectRow(row)
+    return int(model.row_at(row)["id"])
+
+
+def _selected_id(table: QTableView, model: LazyTableModel) -> int | None:
+    index = table.currentIndex()
+    return int(model.cached_row(index.row())["id"]) if index.isValid() else None
+
+
+def _wait_for_child(qtbot: QtBot, child: subprocess.Popen[str]) -> str:
+    """Keep the GUI running until the child process ends; its standard output."""
+    try:
+        qtbot.waitUntil(lambda: child.poll() is not None, timeout=CHILD_TIMEOUT_MS)
+        out, err = child.communicate(timeout=30)
+        assert child.returncode == 0, err
+        return out
+    finally:
+        stop(child)
+
+
+def test_another_process_s_new_inquiry_shows_within_two_seconds_keeping_the_place(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    _seed_inquiries(colleague)
+    window, database = _window(qtbot, db_url, "inquiries")
+    view = window.views["inquiries"]
+    table, model = view.table, view.model  # type: ignore[attr-defined]
+    selected = _scroll_down_and_select(qtbot, table, model)
+    position = table.verticalScrollBar().value()
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+
+    child = subprocess.Popen(
+        [
+            *(sys.executable, str(REPO / "main.py"), "--db", db_url, "inquiries", "add"),
+            *("--release", "1", "--journalist", "黃嘉琪", "--outlet", "明報"),
+            *("--channel", "phone", "--question", "記者會幾點開始？", "--json"),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    new_id = int(json.loads(_wait_for_child(qtbot, child))["id"])
+    committed = time.monotonic()
+    qtbot.waitUntil(lambda: model.row_of("id", new_id) >= 0, timeout=WITHIN_MS)
+    latency = time.monotonic() - committed
+
+    assert model.row_of("id", new_id) == 0  # newest first
+    assert resets == []  # refreshed in place, not reloaded from the top
+    assert _selected_id(table, model) == selected
+    assert table.verticalScrollBar().value() == position
+    assert latency < WITHIN_MS / 1000
+    database.dispose()
+
+
+def test_another_process_s_contact_edit_shows_within_two_seconds_keeping_the_place(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    _seed_contacts(colleague)
+    window, database = _window(qtbot, db_url, "contacts")
+    view = window.views["contacts"]
+    table, model = view.table, view.model  # type: ignore[attr-defined]
+    selected = _scroll_down_and_select(qtbot, table, model)
+    card = view.detail.toPlainText()  # type: ignore[attr-defined]
+    position = table.verticalScrollBar().value()
+    edited_row = table.rowAt(0) + 1
+    edited = int(model.row_at(edited_row)["id"])
+    assert edited != selected
+
+    child = start_child(EDIT_CONTACT_CHILD, db_url, str(edited), "Chief Reporter")
+    _wait_for_child(qtbot, child)
+    title = model.index(edited_row, 2)
+    qtbot.waitUntil(lambda: model.data(title) == "Chief Reporter", timeout=WITHIN_MS)
+
+    assert _selected_id(table, model) == selected
+    assert table.verticalScrollBar().value() == position
+    assert view.detail.toPlainText() == card  # type: ignore[attr-defined]
+    database.dispose()
+
+
+def test_a_colleague_s_edit_of_the_selected_contact_updates_its_card(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    window, database = _window(qtbot, db_url, "contacts")
+    view = window.views["contacts"]
+    table, model = view.table, view.model  # type: ignore[attr-defined]
+    table.selectRow(2)
+    selected = int(model.row_at(2)["id"])
+    contact = get_contact(colleague, selected)
+    update_contact(colleague, selected, {"title_en": "Head of Newsroom"}, contact["version"])
+
+    qtbot.waitUntil(
+        lambda: "Head of Newsroom" in view.detail.toPlainText(),  # type: ignore[attr-defined]
+        timeout=WITHIN_MS,
+    )
+    assert _selected_id(table, model) == selected
+    database.dispose()
+
+
+def test_a_colleague_s_delete_unselects_the_contact_and_a_new_one_appears_at_the_end(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    window, database = _window(qtbot, db_url, "contacts")
+    view = window.views["contacts"]
+    table, model = view.table, view.model  # type: ignore[attr-defined]
+    shown = model.rowCount()
+    table.selectRow(shown - 1)
+    last = model.row_at(shown - 1)
+    delete_contact(colleague, int(last["id"]), expected_version=int(last["version"]))
+    qtbot.waitUntil(lambda: model.rowCount() == shown - 1, timeout=WITHIN_MS)
+    assert not table.currentIndex().isValid()
+
+    added = create_contact(colleague, {"name_en": "Newly Added", "phones": []})
+    qtbot.waitUntil(lambda: model.row_of("id", added["id"]) == shown - 1, timeout=WITHIN_MS)
+    database.dispose()
+
+
+def test_this_window_s_own_save_refreshes_without_moving_the_selection(
+    qtbot: QtBot, sqlite_url: str
+) -> None:
+    window, database = _window(qtbot, sqlite_url, "contacts")
+    import_bundled_release_once(database)
+    view = window.views["contacts"]
+    view.refresh()
+    table, model = view.table, view.model  # type: ignore[attr-defined]
+    table.selectRow(1)
+    selected = int(model.row_at(1)["id"])
+    moves: list[Any] = []
+    table.selectionModel().currentChanged.connect(lambda *args: moves.append(args))
+    other = model.row_at(3)
+    update_contact(database, int(other["id"]), {"title_en": "Desk Editor"}, other["version"])
+
+    qtbot.waitUntil(lambda: model.data(model.index(3, 2)) == "Desk Editor", timeout=WITHIN_MS)
+    qtbot.wait(600)  # another poll or two: nothing more happens
+    assert moves == []
+    assert _selected_id(table, model) == selected
+    database.dispose()
+
+
+def test_views_off_screen_show_the_change_when_next_shown(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    window, database = _window(qtbot, db_url, "contacts")
+    organizations = window.views["organizations"]
+    before = organizations.model.rowCount()  # type: ignore[attr-defined]
+    contacts_before = window.views["contacts"].model.rowCount()  # type: ignore[attr-defined]
+    create_organization(colleague, {"name_en": "Live Daily", "kind": "media"})
+    create_contact(colleague, {"name_en": "Live Reporter", "phones": []})
+    contacts = window.views["contacts"].model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: contacts.rowCount() == contacts_before + 1, timeout=WITHIN_MS)
+    assert organizations.model.rowCount() == before  # type: ignore[attr-defined]
+
+    window.show_view("organizations")
+    assert organizations.model.rowCount() == before + 1  # type: ignore[attr-defined]
+    database.dispose()
+
+
+def test_an_open_editor_is_left_alone(qtbot: QtBot, db_url: str, colleague: Database) -> None:
+    from desktop.dialogs.contact_editor import ContactEditor
+
+    window, database = _window(qtbot, db_url, "contacts")
+    view = window.views["contacts"]
+    model = view.model  # type: ignore[attr-defined]
+    contact = get_contact(database, int(model.row_at(0)["id"]))
+    editor = ContactEditor(database, contact, window)
+    qtbot.addWidget(editor)
+    editor.show()
+    fields = {line.objectName(): line.text() for line in editor.findChildren(type(window.search))}
+    added = create_contact(colleague, {"name_en": "While Editing", "phones": []})
+
+    qtbot.waitUntil(lambda: model.row_of("id", added["id"]) >= 0, timeout=WITHIN_MS)
+    assert editor.isVisible()
+    assert {
+        line.objectName(): line.text() for line in editor.findChildren(type(window.search))
+    } == fields
+    database.dispose()
+
+
+# --- the model: a refresh costs a few pages, however many rows there are ---------------------
+
+
+class _MillionRows:
+    """A 1 000 000-row source that counts what it is asked for."""
+
+    def __init__(self) -> None:
+        self.first_id = 1
+        self.total = 1_000_000
+        self.fetched = 0
+
+    def __call__(self, offset: int, limit: int) -> list[Row]:
+        stop_at = min(offset + limit, self.total)
+        self.fetched += max(stop_at - offset, 0)
+        return [
+            {"id": self.first_id + n, "name": f"Contact {self.first_id + n}"}
+            for n in range(offset, stop_at)
+        ]
+
+
+def test_a_refresh_deep_in_a_million_rows_fetches_only_what_is_on_screen(
+    qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    source = _MillionRows()
+    model = LazyTableModel([Column("name", "Name", lambda r: r["name"])], source, page=100)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(400, 300)
+    table.show()
+    model.reload()
+    while model.rowCount() < 5_000:
+        model.fetchMore(QModelIndex())
+    qtbot.waitExposed(table)
+    table.scrollTo(model.index(4_000, 0), QTableView.ScrollHint.PositionAtTop)
+    table.selectRow(4_005)
+    qtbot.waitUntil(lambda: table.rowAt(0) >= 3_990, timeout=WITHIN_MS)
+    position = table.verticalScrollBar().value()
+
+    source.first_id = 0  # a colleague inserted a row at the top: every row moves down one
+    source.total += 1
+    source.fetched = 0
+    refresh_in_place(table, model)
+
+    assert source.fetched <= 400  # the pages around the screen, not the 5 000 loaded
+    assert model.rowCount() == 5_000
+    assert table.verticalScrollBar().value() == position
+    assert _selected_id(table, model) == 4_006  # the same record, one row further down
+    assert table.currentIndex().row() == 4_006
+
+    source.fetched = 0
+    assert model.data(model.index(10, 0)) == "Contact 10"  # a stale page, fetched on sight
+    assert source.fetched == 100
+    qtmodeltester.check(model)
