@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
 from sqlmodel import SQLModel
 
-from db.engine import Database
+import db.migrate
+from db.engine import Database, make_engine
+from db.migrate import (
+    MigrationError,
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
+from tests.services.test_backup import SCHEMA_0001, _broken_migrations
 
 SEARCH_TABLES = {"contact_search", "contact_search_phone", "contact_search_token"}
 
@@ -35,3 +50,101 @@ def test_models_and_migrations_agree(database: Database) -> None:
         )
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
+
+
+# --- each step, and 0004 (the redundant contact index dropped) in particular -------------
+
+REDUNDANT_INDEX = "ix_contact_organization_id"
+COMPOSITE_INDEX = "ix_contact_organization_live_name"
+
+
+def _contact_indexes(engine: Engine) -> set[str]:
+    query = (
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'"
+        " AND sql IS NOT NULL"
+        if engine.dialect.name == "sqlite"
+        else "SELECT indexname FROM pg_indexes WHERE tablename = 'contact'"
+        " AND right(indexname, 4) <> 'pkey'"
+    )
+    with engine.connect() as connection:
+        return set(connection.exec_driver_sql(query).scalars())
+
+
+def _migrate(engine: Engine, action: str, revision: str) -> None:
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, action)(config, revision)
+
+
+def test_every_revision_upgrades_in_turn_and_0004_goes_down_and_up_again(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        revisions = [
+            script.revision
+            for script in reversed(
+                list(ScriptDirectory.from_config(alembic_config()).walk_revisions())
+            )
+        ]
+        assert revisions[:4] == ["0001", "0002", "0003", "0004"]
+        for revision in revisions:
+            _migrate(engine, "upgrade", revision)
+            assert current_revision(engine) == revision
+            if revision == "0003":
+                assert {REDUNDANT_INDEX, COMPOSITE_INDEX} <= _contact_indexes(engine)
+            if revision == "0004":
+                assert REDUNDANT_INDEX not in _contact_indexes(engine)
+                assert COMPOSITE_INDEX in _contact_indexes(engine)
+        assert revisions[-1] == head_revision()
+
+        _migrate(engine, "downgrade", "0003")
+        assert current_revision(engine) == "0003"
+        assert REDUNDANT_INDEX in _contact_indexes(engine)
+        _migrate(engine, "upgrade", "head")
+        assert current_revision(engine) == head_revision()
+        assert REDUNDANT_INDEX not in _contact_indexes(engine)
+    finally:
+        engine.dispose()
+
+
+def test_the_first_schema_upgrades_to_0004_and_filters_by_organisation_on_the_composite_index(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pressdesk.sqlite"
+    shutil.copyfile(SCHEMA_0001, path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        before = _contact_indexes(engine)
+        assert REDUNDANT_INDEX in before
+        upgrade_to_head(engine)
+        after = _contact_indexes(engine)
+        assert after == (before - {REDUNDANT_INDEX}) | {COMPOSITE_INDEX, "ix_contact_live_name"}
+        with engine.connect() as connection:
+            plan = " ".join(
+                str(row[-1])
+                for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN SELECT id FROM contact"
+                    " WHERE organization_id = 1 AND deleted_at IS NULL ORDER BY sort_key, id"
+                )
+            )
+        assert COMPOSITE_INDEX in plan
+        assert "TEMP B-TREE" not in plan  # the index gives the name order too: no sort
+    finally:
+        engine.dispose()
+
+
+def test_a_failing_later_migration_keeps_the_index_0004_would_drop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "pressdesk.sqlite"
+    shutil.copyfile(SCHEMA_0001, path)
+    monkeypatch.setattr(db.migrate, "MIGRATIONS_DIR", _broken_migrations(tmp_path))
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        before = _contact_indexes(engine)
+        with pytest.raises(MigrationError):
+            upgrade_to_head(engine)
+        assert current_revision(engine) == "0001"
+        assert _contact_indexes(engine) == before  # 0004's drop rolled back with the rest
+    finally:
+        engine.dispose()
