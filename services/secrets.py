@@ -47,14 +47,24 @@ def _key(host: str, user: str) -> tuple[str, str]:
     return host.strip().lower(), user
 
 
+# keyring's own text recommends keyrings.alt (plain-text storage): not our advice. The GUI
+# has a translation of this exact text (desktop/dialogs/smtp_settings.py, keyring_note).
+NO_KEYRING_REASON = (
+    "No system keyring is available (no keyring service such as GNOME Keyring, KWallet, "
+    "macOS Keychain or Windows Credential Manager is running); the password is kept only "
+    "until you quit."
+)
+
+
 def _unavailable(exc: KeyringError) -> str:
     global _last_problem  # noqa: PLW0603 - one fact about this process, shared by threads
     if isinstance(exc, NoKeyringError):
-        # keyring's own text recommends keyrings.alt (plain-text storage): not our advice.
-        cause = "no keyring service such as GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager is running"
+        reason = NO_KEYRING_REASON
     else:
         cause = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    reason = f"No system keyring is available ({cause}); the password is kept only until you quit."
+        reason = (
+            f"No system keyring is available ({cause}); the password is kept only until you quit."
+        )
     _last_problem = reason
     return reason
 

@@ -61,27 +61,48 @@ SUCCESS_STYLE = "QLabel { background: #dff3e0; color: #14521a; padding: 6px; }"
 REPLY_STATUSES = (InquiryStatus.ANSWERED, InquiryStatus.DECLINED, InquiryStatus.IN_PROGRESS)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReplyDialog", text)
-
-
 def _failure_headline(kind: str) -> str:
     """What went wrong, in the officer's words, by :class:`MailError` kind."""
     headlines = {
-        "login": _tr(
+        "login": QCoreApplication.translate(
+            "ReplyDialog",
             "The mail server refused the login: check the user name and password "
-            "(File → Mail server…)."
+            "(File → Mail server…).",
         ),
-        "connection": _tr(
-            "The mail server could not be reached: check the server name, the port and the network."
+        "connection": QCoreApplication.translate(
+            "ReplyDialog",
+            "The mail server could not be reached: check the server name, the port and the network.",
         ),
-        "tls": _tr("A secure connection to the mail server could not be made."),
-        "recipient": _tr("The mail server refused a recipient: check the To and Cc addresses."),
-        "sender": _tr("The mail server refused your From address."),
-        "address": _tr("An address is not valid."),
-        "config": _tr("The mail server is not set up (File → Mail server…)."),
+        "tls": QCoreApplication.translate(
+            "ReplyDialog", "A secure connection to the mail server could not be made."
+        ),
+        "recipient": QCoreApplication.translate(
+            "ReplyDialog", "The mail server refused a recipient: check the To and Cc addresses."
+        ),
+        "sender": QCoreApplication.translate(
+            "ReplyDialog", "The mail server refused your From address."
+        ),
+        "address": QCoreApplication.translate("ReplyDialog", "An address is not valid."),
+        "config": QCoreApplication.translate(
+            "ReplyDialog", "The mail server is not set up (File → Mail server…)."
+        ),
+        "client": QCoreApplication.translate(
+            "ReplyDialog", "Your mail client could not take this message: save it as .eml instead."
+        ),
     }
-    return headlines.get(kind, _tr("The reply could not be delivered."))
+    return headlines.get(
+        kind, QCoreApplication.translate("ReplyDialog", "The reply could not be delivered.")
+    )
+
+
+def eml_hint() -> str:
+    """How each mail client opens a saved .eml (the save dialog and the outcome say it)."""
+    return QCoreApplication.translate(
+        "ReplyDialog",
+        "Outlook opens the .eml as a draft ready to send. Thunderbird opens it read-only, "
+        "as a received message: choose Message → Edit as New Message (Ctrl+E) there to send "
+        'it, or use "Open in mail client" instead.',
+    )
 
 
 def open_mail_client(url: str) -> bool:
@@ -213,6 +234,14 @@ class ReplyDialog(QDialog):
         self.client_button.setObjectName("openInMailClient")
         self.eml_button = QPushButton(self.tr("Save as .&eml…"))
         self.eml_button.setObjectName("saveEml")
+        self.eml_button.setToolTip(eml_hint())
+        self.client_button.setToolTip(
+            self.tr(
+                "Opens a new message in your mail client with To, Cc, subject and the plain "
+                "text filled in (no HTML part). A long message does not fit in the link: "
+                "save it as .eml instead."
+            )
+        )
         for button in (self.send_button, self.client_button, self.eml_button):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
 
@@ -483,7 +512,10 @@ class ReplyDialog(QDialog):
         """Save the message as an .eml draft file and log it."""
         name = f"reply-inquiry-{self.inquiry_id}.eml"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save reply as"), name, self.tr("E-mail message (*.eml)")
+            self,
+            self.tr("Save reply as .eml (Outlook: a draft; Thunderbird: Edit as New Message)"),
+            name,
+            self.tr("E-mail message (*.eml)"),
         )
         if not path:
             return
@@ -515,7 +547,7 @@ class ReplyDialog(QDialog):
         sent = result["sent_email"]
         texts = {
             "smtp": self.tr("Sent to %1 at %2."),
-            "eml": self.tr("Saved for %1 at %2 as %3; the reply is logged."),
+            "eml": self.tr("Saved for %1 at %2 as %3; the reply is logged.") + "\n" + eml_hint(),
             "mail_client": self.tr("Handed to your mail client for %1 at %2; logged."),
         }
         text = (
@@ -575,9 +607,9 @@ def _escape(text: str) -> str:
 
 def _method_label(method: str) -> str:
     return {
-        "smtp": _tr("sent"),
-        "eml": _tr(".eml saved"),
-        "mail_client": _tr("mail client"),
+        "smtp": QCoreApplication.translate("ReplyDialog", "sent"),
+        "eml": QCoreApplication.translate("ReplyDialog", ".eml saved"),
+        "mail_client": QCoreApplication.translate("ReplyDialog", "mail client"),
     }.get(method, method)
 
 
@@ -602,14 +634,17 @@ def run_reply(window: Any) -> None:
     if inquiry_id is None:
         inform(
             window,
-            _tr("Reply by e-mail"),
-            _tr("Select an inquiry in the Inquiries view first, then choose Reply by e-mail."),
+            QCoreApplication.translate("ReplyDialog", "Reply by e-mail"),
+            QCoreApplication.translate(
+                "ReplyDialog",
+                "Select an inquiry in the Inquiries view first, then choose Reply by e-mail.",
+            ),
         )
         return
     try:
         result = ReplyDialog.ask(window.database, inquiry_id, window)
     except InputRejected as exc:
-        warn(window, _tr("Reply by e-mail"), exc.message)
+        warn(window, QCoreApplication.translate("ReplyDialog", "Reply by e-mail"), exc.message)
         return
     if result is not None:
         view = window.views["inquiries"]

@@ -30,7 +30,12 @@ from desktop.confirm import inform, warn
 from desktop.workers import Progress, ProgressTask, Task
 from services.mail import MailError, SendResult, build_message, checked_mailbox, send_smtp
 from services.problems import InputRejected
-from services.secrets import get_smtp_password, keyring_unavailable_reason, set_smtp_password
+from services.secrets import (
+    NO_KEYRING_REASON,
+    get_smtp_password,
+    keyring_unavailable_reason,
+    set_smtp_password,
+)
 from services.settings import (
     DEFAULT_SMTP_PORTS,
     Settings,
@@ -51,8 +56,20 @@ class SmtpChoice:
     password: str | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SmtpSettingsDialog", text)
+def keyring_note(reason: str) -> str:
+    """Why the password is kept for this session only, in the interface language.
+
+    The usual reason (no keyring service at all) is translated; any other comes from the
+    keyring library and is shown as it is.
+    """
+    if reason == NO_KEYRING_REASON:
+        return QCoreApplication.translate(
+            "SmtpSettingsDialog",
+            "No system keyring is available (no keyring service such as GNOME Keyring, "
+            "KWallet, macOS Keychain or Windows Credential Manager is running); the password "
+            "is kept only until you quit.",
+        )
+    return reason
 
 
 class PasswordDialog(QDialog):
@@ -70,7 +87,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(QLabel(text))
         layout.addWidget(self.password)
         if reason:
-            note = QLabel(reason)
+            note = QLabel(keyring_note(reason))
             note.setObjectName("keyringNote")
             note.setWordWrap(True)
             note.setStyleSheet(NOTE_STYLE)
@@ -163,7 +180,9 @@ class SmtpSettingsDialog(QDialog):
         )
         reason = keyring_unavailable_reason()
         self.keyring_note = QLabel(
-            reason or self.tr("The password is kept in the system keyring, never in a file.")
+            keyring_note(reason)
+            if reason
+            else self.tr("The password is kept in the system keyring, never in a file.")
         )
         self.keyring_note.setObjectName("keyringNote")
         self.keyring_note.setWordWrap(True)
@@ -343,10 +362,18 @@ def run_smtp_settings(window: Any) -> None:
     try:
         reason = apply_smtp_choice(choice)
     except (InputRejected, MailError) as exc:
-        warn(window, _tr("Mail settings not saved"), exc.message)
+        warn(
+            window,
+            QCoreApplication.translate("SmtpSettingsDialog", "Mail settings not saved"),
+            exc.message,
+        )
         return
     if reason:
-        inform(window, _tr("Password kept for this session only"), reason)
+        inform(
+            window,
+            QCoreApplication.translate("SmtpSettingsDialog", "Password kept for this session only"),
+            keyring_note(reason),
+        )
 
 
 def screenshot(window: Any) -> QWidget:

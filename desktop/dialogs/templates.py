@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,10 +47,6 @@ from services.templates import (
 )
 
 PREVIEW_DELAY_MS = 250
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplatesDialog", text)
 
 
 class TemplatesDialog(QDialog):

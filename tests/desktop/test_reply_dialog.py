@@ -4,6 +4,7 @@ and the first-response time on the inquiry; failures keep the draft and log noth
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -198,6 +199,91 @@ def test_a_rejected_recipient_is_named(
         _click(qtbot, dialog.send_button)
     assert "refused a recipient" in failure.args[0]
     assert sent_replies(seeded.database, seeded.inquiry_id) == []
+
+
+def test_an_unreachable_server_keeps_the_draft_editable_and_logs_nothing(
+    qtbot: QtBot, seeded: Seeded, smtp_server: SmtpTestServer, memory_keyring: Any
+) -> None:
+    set_smtp_password(smtp_server.host, smtp_server.user, smtp_server.password)
+    settings = _officer(smtp_server)
+    settings = settings.model_copy(
+        update={"smtp": smtp_server.settings(port=smtp_fixtures.free_port())}
+    )
+    dialog = _dialog(qtbot, seeded, settings)
+    _type_chinese(dialog.body, "（已修改）")
+    body = dialog.body.toPlainText()
+
+    with qtbot.waitSignal(dialog.failed, timeout=20_000) as failure:
+        _click(qtbot, dialog.send_button)
+
+    assert "could not be reached" in failure.args[0]
+    assert f"refused a connection on port {settings.smtp.port}" in failure.args[0]
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=5_000)
+    assert dialog.body.toPlainText() == body and "（已修改）" in body
+    assert dialog.message_form.isEnabled() and not dialog.body.isReadOnly()
+    assert dialog.eml_button.isEnabled()  # it can still be kept as .eml
+    assert smtp_server.received == []
+    assert sent_replies(seeded.database, seeded.inquiry_id) == []
+    inquiry = get_inquiry(seeded.database, seeded.inquiry_id)
+    assert inquiry["status"] == "new" and inquiry["first_response_at"] is None
+
+
+def test_from_the_inquiries_view_through_preview_to_send_off_the_gui_thread(
+    qtbot: QtBot,
+    seeded: Seeded,
+    smtp_server: SmtpTestServer,
+    memory_keyring: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_smtp_password(smtp_server.host, smtp_server.user, smtp_server.password)
+    window = MainWindow(seeded.database)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("inquiries")
+    view: Any = window.views["inquiries"]
+    assert view.select_inquiry(seeded.inquiry_id)
+
+    threads: list[threading.Thread] = []
+    deliver = reply_module.deliver_reply
+
+    def deliver_and_note_the_thread(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        threads.append(threading.current_thread())
+        return deliver(*args, **kwargs)
+
+    monkeypatch.setattr(reply_module, "deliver_reply", deliver_and_note_the_thread)
+
+    def officer_replies(
+        database: Database, inquiry_id: int, parent: Any = None
+    ) -> dict[str, Any] | None:
+        dialog = ReplyDialog(database, inquiry_id, parent, settings=_officer(smtp_server))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.select_template("answer", "zh-HK")
+        assert "陳大文" in dialog.body.toPlainText()
+        with qtbot.waitSignal(dialog.delivered, timeout=20_000):
+            _click(qtbot, dialog.send_button)
+        return dialog.delivery
+
+    monkeypatch.setattr(ReplyDialog, "ask", staticmethod(officer_replies))
+    run_reply(window)
+
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    (received,) = smtp_server.received
+    assert received.recipients == [JOURNALIST]
+    (sent,) = sent_replies(seeded.database, seeded.inquiry_id)
+    assert received.message["Subject"] == sent["subject"]
+    # The inquiries view shows the inquiry answered, with its first-response time.
+    row = next(
+        r for r in range(view.model.rowCount()) if view.model.row_at(r)["id"] == seeded.inquiry_id
+    )
+    columns = [c.key for c in view.columns]
+
+    def cell(key: str) -> str:
+        return str(view.model.index(row, columns.index(key)).data())
+
+    assert cell("status") == "Answered"
+    assert cell("first_response") not in ("", "None")
+    assert view.model.row_at(row)["first_response_at"] == sent["sent_at"]
 
 
 def test_save_as_eml_writes_the_message_and_logs_it(

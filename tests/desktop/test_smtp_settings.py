@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.engine import open_database
@@ -15,11 +16,13 @@ from desktop.dialogs.smtp_settings import (
     PasswordDialog,
     SmtpSettingsDialog,
     apply_smtp_choice,
+    keyring_note,
     password_for,
     run_smtp_settings,
 )
+from desktop.i18n import install_translators
 from desktop.main_window import MainWindow
-from services.secrets import get_smtp_password
+from services.secrets import NO_KEYRING_REASON, get_smtp_password
 from services.settings import Settings, load_settings, settings_path
 from tests.helpers import keyring as keyring_fixtures
 from tests.helpers import smtp as smtp_fixtures
@@ -135,6 +138,40 @@ def test_the_password_is_asked_once_when_none_is_saved(
     assert password_for(smtp, None) == ("typed", True)
     assert password_for(smtp, None) == ("typed", True)
     assert asked == [smtp_server.host]
+
+
+def test_without_a_keyring_the_password_is_asked_once_a_session_saying_why(
+    qtbot: QtBot, no_keyring: None, monkeypatch: pytest.MonkeyPatch, smtp_server: SmtpTestServer
+) -> None:
+    shown: list[str] = []
+
+    def answer(dialog: PasswordDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        note = dialog.findChild(QLabel, "keyringNote")
+        shown.append(note.text() if isinstance(note, QLabel) else "")
+        dialog.password.setText("typed")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PasswordDialog, "exec", answer)
+    smtp = smtp_server.settings()
+    assert password_for(smtp, None) == ("typed", True)
+    assert password_for(smtp, None) == ("typed", True)  # the same session: not asked again
+    (note,) = shown
+    assert note == NO_KEYRING_REASON
+    assert "GNOME Keyring" in note and "only until you quit" in note
+
+
+def test_the_keyring_note_speaks_the_interface_language(qapp: QApplication) -> None:
+    assert keyring_note(NO_KEYRING_REASON) == NO_KEYRING_REASON
+    assert keyring_note("No system keyring is available (Locked)") == (
+        "No system keyring is available (Locked)"
+    )
+    try:
+        assert install_translators("zh_HK")
+        chinese = keyring_note(NO_KEYRING_REASON)
+    finally:
+        install_translators("en")
+    assert "系統鑰匙圈" in chinese and "GNOME Keyring" in chinese
 
 
 def test_screenshot(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> None:
