@@ -37,6 +37,7 @@ from db.engine import Database
 from db.models import CallDirection, utc_now
 from desktop.confirm import warn
 from desktop.dialogs.inquiry_editor import officer_name, refresh_window
+from desktop.problem_text import problem_text
 from desktop.widgets.call_timer import CallTimer
 from desktop.widgets.contact_picker import (
     ContactPicker,
@@ -383,7 +384,7 @@ def run_log_call(window: QWidget, prefill: dict[str, Any] | None = None) -> dict
             window,
             QCoreApplication.translate("LogCallDialog", "Call not saved"),
             exc.message,
-            "\n".join(p.message for p in exc.problems),
+            "\n".join(problem_text(p) for p in exc.problems),
         )
         return None
     refresh_window(window)

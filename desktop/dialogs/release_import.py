@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database, open_database
 from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.problem_text import problem_text
 from desktop.views.releases import fixed_rows
 from desktop.workers import Progress, Task, start
 from services.import_report import ImportReport
@@ -424,7 +425,7 @@ class ReleaseImportDialog(QDialog):
             "where": where,
             "field": problem.field,
             "value": problem.value,
-            "message": problem.message,
+            "message": problem_text(problem),
             "suggestion": problem.suggestion,
         }
 
