@@ -58,6 +58,7 @@ from services.mail import (
     send_smtp,
 )
 from services.phones import format_phone
+from services.phrases import QT_TRANSLATE_NOOP
 from services.problems import InputRejected
 from services.roster import contact_dicts, organization_dict, release_dicts
 from services.settings import Settings, load_settings
@@ -72,22 +73,46 @@ from services.templates import (
     template_dict,
 )
 
-# The fields a template can use, for the template editor's help panel.
+# The fields a template can use, for the template editor's help panel (which shows each
+# meaning translated: lupdate finds them in this file; it needs the context as a literal).
+FIELDS_CONTEXT = "ReplyFields"
 REPLY_FIELDS: dict[str, str] = {
-    "today": "today's date, written in the template's language",
-    "language": "the template's language (zh-HK or en)",
-    "journalist.name / .addressee": "the journalist's name; with their honorific",
-    "journalist.email / .phone / .title": "the journalist's first e-mail, phone, job title",
-    "outlet.name / .short_name": "the journalist's outlet",
-    "inquiry.question / .channel_label / .id": "what was asked, and how",
-    "inquiry.received_at / .deadline": "ISO times: use |date or |datetime",
-    "release.title / .subtitle / .issued_on / .place": "the release the inquiry is about",
-    "release.issuer_names / .issuers": "the issuing organisations (joined, or a list)",
-    "release.highlights": "the release's bullet points, in the release's language",
-    "spokespeople": "list: .name, .addressee, .title, .organization, .media_contact",
-    "spokesperson": "the spokesperson asked for (named in the question, or chosen)",
-    "media_contacts": "list: .name, .organization, .phone, .email, .reach",
-    "sender.name / .title / .organization / .phone / .email / .signature": "you, from the settings",
+    "today": QT_TRANSLATE_NOOP("ReplyFields", "today's date, written in the template's language"),
+    "language": QT_TRANSLATE_NOOP("ReplyFields", "the template's language (zh-HK or en)"),
+    "journalist.name / .addressee": QT_TRANSLATE_NOOP(
+        "ReplyFields", "the journalist's name; with their honorific"
+    ),
+    "journalist.email / .phone / .title": QT_TRANSLATE_NOOP(
+        "ReplyFields", "the journalist's first e-mail, phone, job title"
+    ),
+    "outlet.name / .short_name": QT_TRANSLATE_NOOP("ReplyFields", "the journalist's outlet"),
+    "inquiry.question / .channel_label / .id": QT_TRANSLATE_NOOP(
+        "ReplyFields", "what was asked, and how"
+    ),
+    "inquiry.received_at / .deadline": QT_TRANSLATE_NOOP(
+        "ReplyFields", "ISO times: use |date or |datetime"
+    ),
+    "release.title / .subtitle / .issued_on / .place": QT_TRANSLATE_NOOP(
+        "ReplyFields", "the release the inquiry is about"
+    ),
+    "release.issuer_names / .issuers": QT_TRANSLATE_NOOP(
+        "ReplyFields", "the issuing organisations (joined, or a list)"
+    ),
+    "release.highlights": QT_TRANSLATE_NOOP(
+        "ReplyFields", "the release's bullet points, in the release's language"
+    ),
+    "spokespeople": QT_TRANSLATE_NOOP(
+        "ReplyFields", "list: .name, .addressee, .title, .organization, .media_contact"
+    ),
+    "spokesperson": QT_TRANSLATE_NOOP(
+        "ReplyFields", "the spokesperson asked for (named in the question, or chosen)"
+    ),
+    "media_contacts": QT_TRANSLATE_NOOP(
+        "ReplyFields", "list: .name, .organization, .phone, .email, .reach"
+    ),
+    "sender.name / .title / .organization / .phone / .email / .signature": QT_TRANSLATE_NOOP(
+        "ReplyFields", "you, from the settings"
+    ),
 }
 
 _CHANNEL_LABELS: dict[str, dict[str, str]] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from desktop.confirm import confirm
 from desktop.dialogs.reply import ERROR_STYLE, WARNING_STYLE, demo_inquiry, demo_settings
 from services.inquiries import list_inquiries
 from services.problems import InputRejected
-from services.replies import REPLY_FIELDS, render_reply
+from services.replies import FIELDS_CONTEXT, REPLY_FIELDS, render_reply
 from services.settings import Settings, load_settings
 from services.templates import (
     LANGUAGE_NAMES,
@@ -112,7 +112,10 @@ class TemplatesDialog(QDialog):
         self.body_html.setObjectName("bodyHtml")
         self.body_html.setPlaceholderText(self.tr("Optional: the same message as HTML"))
         fields = QPlainTextEdit(
-            "\n".join(f"{{{{ {name} }}}}  —  {meaning}" for name, meaning in REPLY_FIELDS.items())
+            "\n".join(
+                f"{{{{ {name} }}}}  —  {QCoreApplication.translate(FIELDS_CONTEXT, meaning)}"
+                for name, meaning in REPLY_FIELDS.items()
+            )
         )
         fields.setReadOnly(True)
         self.edit_tabs = QTabWidget()

@@ -2450,6 +2450,65 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
 </context>
 <context>
+    <name>ReplyFields</name>
+    <message>
+        <source>today&apos;s date, written in the template&apos;s language</source>
+        <translation>今日的日期，以範本的語言書寫</translation>
+    </message>
+    <message>
+        <source>the template&apos;s language (zh-HK or en)</source>
+        <translation>範本的語言（zh-HK 或 en）</translation>
+    </message>
+    <message>
+        <source>the journalist&apos;s name; with their honorific</source>
+        <translation>記者的姓名；連同稱謂</translation>
+    </message>
+    <message>
+        <source>the journalist&apos;s first e-mail, phone, job title</source>
+        <translation>記者的第一個電郵、電話、職銜</translation>
+    </message>
+    <message>
+        <source>the journalist&apos;s outlet</source>
+        <translation>記者所屬的傳媒機構</translation>
+    </message>
+    <message>
+        <source>what was asked, and how</source>
+        <translation>查詢的內容及途徑</translation>
+    </message>
+    <message>
+        <source>ISO times: use |date or |datetime</source>
+        <translation>ISO 格式時間：請用 |date 或 |datetime</translation>
+    </message>
+    <message>
+        <source>the release the inquiry is about</source>
+        <translation>查詢所涉及的新聞稿</translation>
+    </message>
+    <message>
+        <source>the issuing organisations (joined, or a list)</source>
+        <translation>發布機構（已連接成一句，或列表）</translation>
+    </message>
+    <message>
+        <source>the release&apos;s bullet points, in the release&apos;s language</source>
+        <translation>新聞稿的重點，以新聞稿的語言書寫</translation>
+    </message>
+    <message>
+        <source>list: .name, .addressee, .title, .organization, .media_contact</source>
+        <translation>列表：.name、.addressee、.title、.organization、.media_contact</translation>
+    </message>
+    <message>
+        <source>the spokesperson asked for (named in the question, or chosen)</source>
+        <translation>獲邀的發言人（查詢中提及的，或你所選的）</translation>
+    </message>
+    <message>
+        <source>list: .name, .organization, .phone, .email, .reach</source>
+        <translation>列表：.name、.organization、.phone、.email、.reach</translation>
+    </message>
+    <message>
+        <source>you, from the settings</source>
+        <translation>你自己，取自設定</translation>
+    </message>
+</context>
+<context>
     <name>ReportsView</name>
     <message>
         <source>Custom</source>

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database, open_database
@@ -19,9 +19,11 @@ from db.models import InquiryChannel
 from desktop.dialogs import templates as templates_module
 from desktop.dialogs.reply import demo_settings
 from desktop.dialogs.templates import TemplatesDialog
+from desktop.i18n import install_translators
 from desktop.main_window import MainWindow
 from services.inquiries import InquiryCreate, add_inquiry
 from services.release_import import import_release_file
+from services.replies import FIELDS_CONTEXT, REPLY_FIELDS
 from services.roster import list_releases
 from services.templates import (
     ensure_default_templates,
@@ -182,6 +184,24 @@ def test_an_invalid_template_is_not_saved(
     dialog.save_button.click()
     assert dialog.banner.isVisible() and "Not saved" in dialog.banner.text()
     assert find_template(seeded.database, "broken", "zh-HK") is None
+
+
+def test_the_fields_help_speaks_the_interface_language(qtbot: QtBot, seeded: Seeded) -> None:
+    try:
+        assert install_translators("zh_HK")
+        dialog = _dialog(qtbot, seeded)
+        help_text = dialog.edit_tabs.widget(2)
+        assert isinstance(help_text, QPlainTextEdit)
+        text = help_text.toPlainText()
+        untranslated = [
+            m for m in REPLY_FIELDS.values() if QApplication.translate(FIELDS_CONTEXT, m) == m
+        ]
+    finally:
+        install_translators("en")
+    assert not untranslated
+    assert dialog.edit_tabs.tabText(2) == "可用欄位"
+    assert "{{ sender.name / .title / .organization / .phone / .email / .signature }}" in text
+    assert "你自己，取自設定" in text and "you, from the settings" not in text
 
 
 def test_screenshot(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> None:

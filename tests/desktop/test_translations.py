@@ -115,6 +115,9 @@ def test_compiled_qm_holds_every_translation_of_the_catalogue(qapp: QApplication
         ("MainWindow", "&File", "檔案(&F)"),
         ("InquiriesView", "Overdue", "逾期"),
         ("ReplyDialog", "Reply by e-mail", "以電郵回覆"),
+        ("ReplyDialog", "The reply could not be delivered.", "回覆未能送出。"),
+        ("SmtpSettingsDialog", "Mail settings not saved", "郵件設定未能儲存"),
+        ("ReplyFields", "you, from the settings", "你自己，取自設定"),
     ],
 )
 def test_the_application_speaks_chinese_once_installed(
