@@ -163,9 +163,13 @@ def test_send_over_starttls_with_login(smtp_server: SmtpTestServer) -> None:
     (received,) = smtp_server.received
     assert received.mail_from == "angela.wan@hkstp.org"
     assert sorted(received.recipients) == ["Edelmanhkstppr@edelman.com", "june.wong@edelman.com"]
+    headers = received.data.split(b"\r\n\r\n", 1)[0]
+    assert headers.isascii() and b"=?utf-8?" in headers  # RFC 2047 on the wire
     arrived = received.message
     assert arrived["Subject"] == SUBJECT
     assert arrived["To"].addresses[0].display_name == "黃嘉琪"
+    assert arrived["From"].addresses[0].display_name == "溫安怡 Angela Wan"
+    assert arrived.get_content_type() == "multipart/alternative"
     assert arrived["Message-ID"] == result.message_id
     assert _text_and_html(arrived) == (BODY, HTML + "\n")
     assert "Bcc" not in arrived
