@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.confirm import warn
 from desktop.i18n import LANGUAGES, chosen_language, install_translators, remember_language
 from desktop.main_window import MainWindow
+from services.audit import set_officer
 from services.problems import InputRejected
 from services.settings import Settings, load_settings, save_settings
 
@@ -113,7 +114,7 @@ def current_settings() -> tuple[GeneralSettings, Settings]:
 
 
 def apply_settings(window: MainWindow, chosen: GeneralSettings, stored: Settings) -> None:
-    """Save the settings; switch the interface language when it changed."""
+    """Save the settings (the officer's name stamps changes at once); switch the language."""
     updated = stored.model_copy(
         update={
             "officer_name": chosen.officer_name or stored.officer_name,
@@ -124,7 +125,10 @@ def apply_settings(window: MainWindow, chosen: GeneralSettings, stored: Settings
             "from_name": chosen.from_name,
         }
     )
-    save_settings(Settings.model_validate(updated.model_dump()))
+    saved = Settings.model_validate(updated.model_dump())
+    save_settings(saved)
+    # Every change from now on carries the new name, not only after a restart.
+    set_officer(window.database, saved.officer_name)
     if chosen.language != chosen_language():
         remember_language(chosen.language)
         install_translators(chosen.language)
