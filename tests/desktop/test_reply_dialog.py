@@ -335,6 +335,22 @@ def test_open_in_mail_client_passes_a_mailto_url(
     assert inquiry["status"] == "new" and inquiry["first_response_at"] is not None
 
 
+def test_a_reply_too_long_for_the_mail_client_says_save_as_eml(
+    qtbot: QtBot, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(reply_module.QDesktopServices, "openUrl", staticmethod(opened.append))
+    dialog = _dialog(qtbot, seeded, _officer())
+    dialog.body.setPlainText("研發中心預計招聘上百人科研團隊。\n" * 1_000)
+    with qtbot.waitSignal(dialog.failed, timeout=5_000) as failure:
+        _click(qtbot, dialog.client_button)
+    assert "save it as .eml" in failure.args[0] and "too long" in failure.args[0]
+    assert opened == []
+    assert sent_replies(seeded.database, seeded.inquiry_id) == []
+    assert dialog.eml_button.isEnabled()
+    assert "Thunderbird" in dialog.eml_button.toolTip()
+
+
 def test_an_unfillable_template_names_the_field_and_nothing_can_be_sent(
     qtbot: QtBot, seeded: Seeded
 ) -> None:
