@@ -73,7 +73,8 @@ def add_commands(command: CommandFactory) -> dict[str, Handler]:
         "--eml",
         type=Path,
         metavar="PATH",
-        help="save it as a .eml draft (Outlook opens it ready to send) and log it",
+        help="save it as a .eml draft and log it (Outlook opens it as a draft; Thunderbird "
+        "read-only: use Edit as New Message there)",
     )
     how.add_argument("--send", action="store_true", help="send it over SMTP and log it")
     reply.add_argument(
