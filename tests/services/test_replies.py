@@ -303,6 +303,24 @@ def test_a_bad_header_or_address_sends_and_logs_nothing(
     assert error.kind in {"header", "address"}
 
 
+def test_a_line_break_in_the_journalists_stored_name_never_reaches_a_header(
+    database: Database, seeded: Seeded, smtp_server: SmtpTestServer
+) -> None:
+    with database.session() as session:
+        journalist_id = session.get(Inquiry, seeded.zh_inquiry).journalist_id  # type: ignore[union-attr]
+        session.execute(
+            update(Contact)
+            .where(col(Contact.id) == journalist_id)
+            .values(name_zh="陳大文\nBcc: everyone@example.com")
+        )
+    settings = _officer(smtp_server)
+    draft = render_reply(database, seeded.zh_inquiry, ("answer", "zh-HK"), settings=settings)
+    assert draft.to == []
+    assert any("line break (U+000A)" in w for w in draft.warnings)
+    error = _sending_fails(database, seeded.zh_inquiry, draft, settings, smtp_server)
+    assert error.kind == "address" and "no recipient" in error.message
+
+
 def test_a_refused_login_logs_nothing_and_the_draft_can_be_kept_as_eml(
     database: Database, seeded: Seeded, smtp_server: SmtpTestServer, tmp_path: Path
 ) -> None:
