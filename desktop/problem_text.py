@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from services.mail import MAIL_CONTEXT, MailError
 from services.phrases import CONTEXT, Phrase
-from services.problems import Problem
+from services.problems import InputRejected, Problem
 
 
 def phrase_text(phrase: Phrase) -> str:
@@ -21,3 +22,16 @@ def phrase_text(phrase: Phrase) -> str:
 def problem_text(problem: Problem) -> str:
     """What ``problem`` says, translated when the service gave it as a phrase."""
     return phrase_text(problem.phrase) if problem.phrase is not None else problem.message
+
+
+def _mail_or_validation(template: str) -> str:
+    # A mail error may hold an address problem's phrase, which lives in Validation.
+    text = QCoreApplication.translate(MAIL_CONTEXT, template)
+    return text if text != template else QCoreApplication.translate(CONTEXT, template)
+
+
+def error_text(error: InputRejected) -> str:
+    """What a refused input or failed delivery says, translated where the service allows."""
+    if isinstance(error, MailError) and error.phrase is not None:
+        return error.phrase.render(_mail_or_validation)
+    return error.message

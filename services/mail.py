@@ -36,19 +36,23 @@ from urllib.parse import quote
 from email_validator import EmailNotValidError, validate_email
 
 from services.emails import check_email, split_emails
+from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected, Problem, Severity
 
 if TYPE_CHECKING:
     from services.settings import SmtpSettings
 
 SMTP_POLICY = policy.SMTP
+# The catalogue context of this module's messages (QT_TRANSLATE_NOOP needs it literally).
+MAIL_CONTEXT = "Mail"
 # "none" sends the password and the mail in clear text: only over the loopback interface,
 # where nothing leaves the computer (a local relay, a test server).
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-NO_ENCRYPTION_MESSAGE = (
+NO_ENCRYPTION_MESSAGE = QT_TRANSLATE_NOOP(
+    "Mail",
     'Security "none" sends your password and your mail unencrypted, so it is allowed only '
     "for a mail server on this computer (127.0.0.1 or localhost). Use SSL (usually port "
-    "465) or STARTTLS (usually port 587) for any other server."
+    "465) or STARTTLS (usually port 587) for any other server.",
 )
 # How long a mailto: URL may be before the mail client may get only part of it. RFC 6068
 # sets no limit; on Windows about 2,000 characters is what is reported to arrive whole
@@ -69,11 +73,21 @@ class MailError(InputRejected):
         kind: what went wrong, for the GUI to choose its help text: ``address``,
             ``header``, ``config``, ``login``, ``connection``, ``tls``, ``recipient``,
             ``sender``, ``server``, ``file`` or ``client``.
+        phrase: the message as a template and values (context ``Mail``) for the GUI to
+            translate, or None when it is plain English only.
     """
 
-    def __init__(self, message: str, *, kind: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message, problems)
+    def __init__(
+        self, message: str | Phrase, *, kind: str, problems: list[Problem] | None = None
+    ) -> None:
+        super().__init__(str(message), problems)
         self.kind = kind
+        self.phrase = message if isinstance(message, Phrase) else None
+
+
+def _says(template: str, *values: str | Phrase) -> Phrase:
+    """A message of this module (``template`` marked with ``QT_TRANSLATE_NOOP("Mail", …)``)."""
+    return phrase(template, *values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +163,11 @@ def checked_mailbox(address: str, name: str = "", *, field: str = "address") -> 
     check = check_email(address, field=field, where="message")
     if not check.valid or check.normalized is None:
         problems = [p for p in check.problems if p.severity == Severity.ERROR]
-        message = problems[0].message if problems else f"{address!r} is not an e-mail address."
+        message: str | Phrase = (
+            (problems[0].phrase or problems[0].message)
+            if problems
+            else _says(QT_TRANSLATE_NOOP("Mail", "%1 is not an e-mail address."), repr(address))
+        )
         raise MailError(message, kind="address", problems=problems)
     return Mailbox(check.normalized, check_header_text(name.strip(), f"{field} name"))
 
@@ -208,8 +226,14 @@ def _header_address(mailbox: Mailbox) -> Address:
         ) from exc
     if ascii_form is None:
         raise MailError(
-            f"{checked.address} has non-ASCII characters before the @, which needs a mail "
-            "system feature (SMTPUTF8) PressDesk does not use; ask for another address.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "%1 has non-ASCII characters before the @, which needs a mail system "
+                    "feature (SMTPUTF8) PressDesk does not use; ask for another address.",
+                ),
+                checked.address,
+            ),
             kind="address",
         )
     local, _, domain = ascii_form.rpartition("@")
@@ -245,15 +269,25 @@ def build_message(
     """
     if not to:
         raise MailError(
-            "There is no recipient: add the journalist's e-mail address.", kind="address"
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail", "There is no recipient: add the journalist's e-mail address."
+                )
+            ),
+            kind="address",
         )
     if sender is None and not draft:
         raise MailError(
-            "There is no sender address: set your From address in the settings.", kind="config"
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail", "There is no sender address: set your From address in the settings."
+                )
+            ),
+            kind="config",
         )
     subject = check_header_text(subject.strip(), "subject")
     if not subject:
-        raise MailError("The subject is empty.", kind="header")
+        raise MailError(_says(QT_TRANSLATE_NOOP("Mail", "The subject is empty.")), kind="header")
     text = normalize_body(body_text)
     html = normalize_body(body_html, "HTML body") if body_html is not None else None
     message = EmailMessage(policy=SMTP_POLICY)
@@ -287,11 +321,24 @@ def tls_context(ca_file: str | None) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=ca_file)
     except FileNotFoundError as exc:
         raise MailError(
-            f"The certificate file {ca_file} in the settings does not exist.", kind="config"
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail", "The certificate file %1 in the settings does not exist."
+                ),
+                str(ca_file),
+            ),
+            kind="config",
         ) from exc
     except (ssl.SSLError, OSError) as exc:
         raise MailError(
-            f"The certificate file {ca_file} in the settings cannot be used: {exc}", kind="config"
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail", "The certificate file %1 in the settings cannot be used: %2"
+                ),
+                str(ca_file),
+                str(exc),
+            ),
+            kind="config",
         ) from exc
 
 
@@ -318,15 +365,31 @@ def send_smtp(message: EmailMessage, smtp: SmtpSettings, password: str | None) -
     """
     host, port = smtp.host, smtp.port
     where = f"{host}:{port}"
+    check_ports = QT_TRANSLATE_NOOP(
+        "Mail",
+        "Check the port and the security setting (SSL is usually port 465, STARTTLS port 587).",
+    )
     if not host:
         raise MailError(
-            "No outgoing mail server is set up: enter the SMTP server in the settings.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "No outgoing mail server is set up: enter the SMTP server in the settings.",
+                )
+            ),
             kind="config",
         )
     if smtp.security == "none" and host.lower() not in LOCAL_HOSTS:
-        raise MailError(NO_ENCRYPTION_MESSAGE, kind="config")
+        raise MailError(_says(NO_ENCRYPTION_MESSAGE), kind="config")
     if smtp.user and not password:
-        raise MailError(f"The password of {smtp.user} on {host} is needed to send.", kind="login")
+        raise MailError(
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "The password of %1 on %2 is needed to send."),
+                smtp.user,
+                host,
+            ),
+            kind="login",
+        )
     context = tls_context(smtp.ca_file)
     try:
         client: smtplib.SMTP
@@ -339,9 +402,15 @@ def send_smtp(message: EmailMessage, smtp: SmtpSettings, password: str | None) -
             if smtp.security == "starttls":
                 if not client.has_extn("starttls"):
                     raise MailError(
-                        f"The server {where} does not offer STARTTLS, so the password and "
-                        "mail would travel unencrypted. Check the port and the security "
-                        "setting (SSL is usually port 465, STARTTLS port 587).",
+                        _says(
+                            QT_TRANSLATE_NOOP(
+                                "Mail",
+                                "The server %1 does not offer STARTTLS, so the password and "
+                                "mail would travel unencrypted. %2",
+                            ),
+                            where,
+                            _says(check_ports),
+                        ),
                         kind="tls",
                     )
                 client.starttls(context=context)
@@ -354,14 +423,28 @@ def send_smtp(message: EmailMessage, smtp: SmtpSettings, password: str | None) -
         raise
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError(
-            f"The server {host} refused the login of {smtp.user} "
-            f"({_reply_text(exc.smtp_code, exc.smtp_error)}). Check the user name and password.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The server %1 refused the login of %2 (%3). Check the user name and password.",
+                ),
+                host,
+                smtp.user,
+                _reply_text(exc.smtp_code, exc.smtp_error),
+            ),
             kind="login",
         ) from exc
     except smtplib.SMTPNotSupportedError as exc:
         raise MailError(
-            f"The server {where} does not support what was asked of it ({exc}). If it needs "
-            "no login, leave the SMTP user empty.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The server %1 does not support what was asked of it (%2). If it needs "
+                    "no login, leave the SMTP user empty.",
+                ),
+                where,
+                str(exc),
+            ),
             kind="login",
         ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
@@ -370,67 +453,128 @@ def send_smtp(message: EmailMessage, smtp: SmtpSettings, password: str | None) -
             for address, (code, reply) in exc.recipients.items()
         )
         raise MailError(
-            f"The server {host} refused every recipient, so nothing was sent: {detail}.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail", "The server %1 refused every recipient, so nothing was sent: %2."
+                ),
+                host,
+                detail,
+            ),
             kind="recipient",
         ) from exc
     except smtplib.SMTPSenderRefused as exc:
         raise MailError(
-            f"The server {host} refused the sender address {exc.sender} "
-            f"({_reply_text(exc.smtp_code, exc.smtp_error)}). Use the address of the mail "
-            "account you log in with.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The server %1 refused the sender address %2 (%3). Use the address of the "
+                    "mail account you log in with.",
+                ),
+                host,
+                str(exc.sender),
+                _reply_text(exc.smtp_code, exc.smtp_error),
+            ),
             kind="sender",
         ) from exc
     except smtplib.SMTPServerDisconnected as exc:
         raise MailError(
-            f"The server {where} closed the connection ({exc or 'no reason given'}). Check "
-            "the port and the security setting (SSL is usually port 465, STARTTLS port 587).",
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "The server %1 closed the connection (%2). %3"),
+                where,
+                str(exc) or _says(QT_TRANSLATE_NOOP("Mail", "no reason given")),
+                _says(check_ports),
+            ),
             kind="connection",
         ) from exc
     except smtplib.SMTPResponseException as exc:
         raise MailError(
-            f"The server {host} did not accept the message "
-            f"({_reply_text(exc.smtp_code, exc.smtp_error)}).",
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "The server %1 did not accept the message (%2)."),
+                host,
+                _reply_text(exc.smtp_code, exc.smtp_error),
+            ),
             kind="server",
         ) from exc
     except smtplib.SMTPException as exc:
-        raise MailError(f"Sending through {where} failed: {exc}", kind="server") from exc
+        raise MailError(
+            _says(QT_TRANSLATE_NOOP("Mail", "Sending through %1 failed: %2"), where, str(exc)),
+            kind="server",
+        ) from exc
     except ssl.SSLCertVerificationError as exc:
         raise MailError(
-            f"The certificate of {host} could not be verified ({exc.verify_message}), so "
-            "nothing was sent. If your organisation uses its own certificate authority, "
-            "set its certificate file (CA file) in the settings.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The certificate of %1 could not be verified (%2), so nothing was sent. "
+                    "If your organisation uses its own certificate authority, set its "
+                    "certificate file (CA file) in the settings.",
+                ),
+                host,
+                str(exc.verify_message),
+            ),
             kind="tls",
         ) from exc
     except ssl.SSLError as exc:
         raise MailError(
-            f"The encrypted connection to {where} failed ({exc.reason or exc}). Check the "
-            "port and the security setting (SSL is usually port 465, STARTTLS port 587).",
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "The encrypted connection to %1 failed (%2). %3"),
+                where,
+                str(exc.reason or exc),
+                _says(check_ports),
+            ),
             kind="tls",
         ) from exc
     except TimeoutError as exc:
         raise MailError(
-            f"The server {where} did not answer within {smtp.timeout:g} seconds.",
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "The server %1 did not answer within %2 seconds."),
+                where,
+                f"{smtp.timeout:g}",
+            ),
             kind="connection",
         ) from exc
     except socket.gaierror as exc:
         raise MailError(
-            f"The server name {host} cannot be found ({exc.strerror}). Check the name and "
-            "your network connection.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The server name %1 cannot be found (%2). Check the name and your "
+                    "network connection.",
+                ),
+                host,
+                str(exc.strerror),
+            ),
             kind="connection",
         ) from exc
     except ConnectionRefusedError as exc:
         raise MailError(
-            f"The server {host} refused a connection on port {port}. Check the port.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail", "The server %1 refused a connection on port %2. Check the port."
+                ),
+                host,
+                str(port),
+            ),
             kind="connection",
         ) from exc
     except OSError as exc:
         raise MailError(
-            f"Cannot reach the server {where}: {exc.strerror or exc}.", kind="connection"
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "Cannot reach the server %1: %2."),
+                where,
+                str(exc.strerror or exc),
+            ),
+            kind="connection",
         ) from exc
     except UnicodeEncodeError as exc:  # smtplib sends the login as ASCII only
         raise MailError(
-            "The user name or password contains characters the mail login cannot carry "
-            "(only ASCII is possible).",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The user name or password contains characters the mail login cannot "
+                    "carry (only ASCII is possible).",
+                )
+            ),
             kind="login",
         ) from exc
     return SendResult(
@@ -468,7 +612,14 @@ def save_eml(message: EmailMessage, path: Path) -> Path:
                 os.unlink(temporary)
             raise
     except OSError as exc:
-        raise MailError(f"Cannot save {path}: {exc.strerror or exc}.", kind="file") from exc
+        raise MailError(
+            _says(
+                QT_TRANSLATE_NOOP("Mail", "Cannot save %1: %2."),
+                str(path),
+                str(exc.strerror or exc),
+            ),
+            kind="file",
+        ) from exc
     return path
 
 
@@ -513,9 +664,16 @@ def mailto_url(
     url += "?" + "&".join(query) if query else ""
     if len(url) > max_length:
         raise MailError(
-            f"The message is too long to hand to the mail client as a link ({len(url):,} "
-            f"characters encoded; at most {max_length:,} arrive whole, and every Chinese "
-            "character takes 9). Save it as .eml and open that, or send it from PressDesk.",
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "Mail",
+                    "The message is too long to hand to the mail client as a link (%1 "
+                    "characters encoded; at most %2 arrive whole, and every Chinese character "
+                    "takes 9). Save it as .eml and open that, or send it from PressDesk.",
+                ),
+                f"{len(url):,}",
+                f"{max_length:,}",
+            ),
             kind="client",
         )
     return url

@@ -58,7 +58,7 @@ from services.mail import (
     send_smtp,
 )
 from services.phones import format_phone
-from services.phrases import QT_TRANSLATE_NOOP
+from services.phrases import QT_TRANSLATE_NOOP, phrase
 from services.problems import InputRejected
 from services.roster import contact_dicts, organization_dict, release_dicts
 from services.settings import Settings, load_settings
@@ -931,8 +931,13 @@ def deliver_reply(
         url = mailto_for_draft(draft)
         if not opener(url):
             raise MailError(
-                "The mail client could not be opened; check that one is set up as the "
-                "default for e-mail, or save the reply as .eml instead.",
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Mail",
+                        "The mail client could not be opened; check that one is set up as the "
+                        "default for e-mail, or save the reply as .eml instead.",
+                    )
+                ),
                 kind="client",
             )
         extra["mailto"] = url

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.models import InquiryChannel, InquiryStatus
 from desktop.confirm import inform, warn
+from desktop.problem_text import error_text
 from desktop.widgets.inquiry_labels import local_time, response_time, status_label
 from desktop.workers import Progress, ProgressTask, Task
 from services.inquiries import InquiryCreate, add_inquiry, get_inquiry, list_inquiries
@@ -473,7 +474,7 @@ class ReplyDialog(QDialog):
         try:
             draft = self.current_draft()
         except InputRejected as exc:
-            self._show_error(exc.message)
+            self._show_error(error_text(exc))
             return
         smtp: SmtpSettings = self.settings.smtp
         if not smtp.host:
@@ -532,10 +533,10 @@ class ReplyDialog(QDialog):
                 self.database, self.inquiry_id, draft, method, **extra, **self._delivery_options()
             )
         except MailError as exc:
-            self._show_error(_failure_headline(exc.kind) + "\n" + exc.message)
+            self._show_error(_failure_headline(exc.kind) + "\n" + error_text(exc))
             return
         except InputRejected as exc:
-            self._show_error(exc.message)
+            self._show_error(error_text(exc))
             return
         self.on_delivered(result)
 
@@ -570,9 +571,9 @@ class ReplyDialog(QDialog):
     def on_rejected(self, error: object) -> None:
         """Delivery failed: say why; the draft stays as it was."""
         if isinstance(error, MailError):
-            self._show_error(_failure_headline(error.kind) + "\n" + error.message)
+            self._show_error(_failure_headline(error.kind) + "\n" + error_text(error))
         elif isinstance(error, InputRejected):
-            self._show_error(error.message)
+            self._show_error(error_text(error))
         else:
             self._show_error(str(error))
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.confirm import inform, warn
+from desktop.problem_text import error_text
 from desktop.workers import Progress, ProgressTask, Task
 from services.mail import MailError, SendResult, build_message, checked_mailbox, send_smtp
 from services.problems import InputRejected
@@ -330,7 +331,7 @@ class SmtpSettingsDialog(QDialog):
         """Say why it did not."""
         self.test_button.setEnabled(True)
         self.test_result.setText("")
-        self._show_error(error.message if isinstance(error, InputRejected) else str(error))
+        self._show_error(error_text(error) if isinstance(error, InputRejected) else str(error))
 
     @classmethod
     def ask(cls, current: Settings, parent: QWidget | None = None) -> SmtpChoice | None:

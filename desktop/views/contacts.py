@@ -485,7 +485,7 @@ class ContactsView(View):
     def _saved(self, contact: dict[str, Any] | None) -> None:
         if contact is None:
             return
-        self.refresh()
+        self.refresh_live()  # in place: an officer deep in the roster stays there
         self.select_contact(int(contact["id"]))
         self.data_changed.emit("contacts")
 
@@ -505,7 +505,7 @@ class ContactsView(View):
         if contact is not None:
             saved = run_edit_contact(self, self.database, int(contact["id"]))
             if saved is None:
-                self.refresh()  # a colleague's change or delete may have been reported
+                self.refresh_live()  # a colleague's change or delete may have been reported
             self._saved(saved)
 
     @Slot()

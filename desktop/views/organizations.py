@@ -238,7 +238,7 @@ class OrganizationsView(View):
     def _saved(self, org: dict[str, Any] | None) -> None:
         if org is None:
             return
-        self.model.reload()
+        self.refresh_live()  # in place: the list keeps its scroll position
         self.select_organization(int(org["id"]))
         self.data_changed.emit("organizations")
 

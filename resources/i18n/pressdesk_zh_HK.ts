@@ -1349,6 +1349,129 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
 </context>
 <context>
+    <name>Mail</name>
+    <message>
+        <source>Security &quot;none&quot; sends your password and your mail unencrypted, so it is allowed only for a mail server on this computer (127.0.0.1 or localhost). Use SSL (usually port 465) or STARTTLS (usually port 587) for any other server.</source>
+        <translation>加密選「無」會以未加密方式傳送你的密碼和郵件，所以只限本機上的郵件伺服器（127.0.0.1 或 localhost）。其他伺服器請用 SSL（通常為連接埠 465）或 STARTTLS（通常為連接埠 587）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address.</source>
+        <translation>%1 不是電郵地址。</translation>
+    </message>
+    <message>
+        <source>%1 has non-ASCII characters before the @, which needs a mail system feature (SMTPUTF8) PressDesk does not use; ask for another address.</source>
+        <translation>%1 在 @ 之前有非 ASCII 字元，需要 PressDesk 並不使用的郵件系統功能（SMTPUTF8）；請索取另一個地址。</translation>
+    </message>
+    <message>
+        <source>There is no recipient: add the journalist&apos;s e-mail address.</source>
+        <translation>沒有收件人：請加入記者的電郵地址。</translation>
+    </message>
+    <message>
+        <source>There is no sender address: set your From address in the settings.</source>
+        <translation>沒有寄件人地址：請在設定中填寫你的寄件人地址。</translation>
+    </message>
+    <message>
+        <source>The subject is empty.</source>
+        <translation>主旨是空白的。</translation>
+    </message>
+    <message>
+        <source>The certificate file %1 in the settings does not exist.</source>
+        <translation>設定中的憑證檔案 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The certificate file %1 in the settings cannot be used: %2</source>
+        <translation>設定中的憑證檔案 %1 無法使用：%2</translation>
+    </message>
+    <message>
+        <source>Check the port and the security setting (SSL is usually port 465, STARTTLS port 587).</source>
+        <translation>請檢查連接埠及加密設定（SSL 通常為連接埠 465，STARTTLS 為 587）。</translation>
+    </message>
+    <message>
+        <source>No outgoing mail server is set up: enter the SMTP server in the settings.</source>
+        <translation>尚未設定外寄郵件伺服器：請在設定中填寫 SMTP 伺服器。</translation>
+    </message>
+    <message>
+        <source>The password of %1 on %2 is needed to send.</source>
+        <translation>發送前需要 %1 在 %2 的密碼。</translation>
+    </message>
+    <message>
+        <source>The server %1 does not offer STARTTLS, so the password and mail would travel unencrypted. %2</source>
+        <translation>伺服器 %1 不提供 STARTTLS，密碼和郵件會以未加密方式傳送。%2</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the login of %2 (%3). Check the user name and password.</source>
+        <translation>伺服器 %1 拒絕了 %2 的登入（%3）。請檢查用戶名稱及密碼。</translation>
+    </message>
+    <message>
+        <source>The server %1 does not support what was asked of it (%2). If it needs no login, leave the SMTP user empty.</source>
+        <translation>伺服器 %1 不支援所要求的操作（%2）。如伺服器毋須登入，請留空 SMTP 用戶名稱。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused every recipient, so nothing was sent: %2.</source>
+        <translation>伺服器 %1 拒絕了所有收件人，所以沒有發出任何郵件：%2。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the sender address %2 (%3). Use the address of the mail account you log in with.</source>
+        <translation>伺服器 %1 拒絕了寄件人地址 %2（%3）。請使用你登入的郵件帳戶的地址。</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection (%2). %3</source>
+        <translation>伺服器 %1 中斷了連線（%2）。%3</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>沒有說明原因</translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept the message (%2).</source>
+        <translation>伺服器 %1 不接受這封郵件（%2）。</translation>
+    </message>
+    <message>
+        <source>Sending through %1 failed: %2</source>
+        <translation>經 %1 發送失敗：%2</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified (%2), so nothing was sent. If your organisation uses its own certificate authority, set its certificate file (CA file) in the settings.</source>
+        <translation>無法驗證 %1 的憑證（%2），所以沒有發出任何郵件。如你的機構使用自己的憑證機構，請在設定中指定其憑證檔案（CA 檔案）。</translation>
+    </message>
+    <message>
+        <source>The encrypted connection to %1 failed (%2). %3</source>
+        <translation>與 %1 的加密連線失敗（%2）。%3</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer within %2 seconds.</source>
+        <translation>伺服器 %1 在 %2 秒內沒有回應。</translation>
+    </message>
+    <message>
+        <source>The server name %1 cannot be found (%2). Check the name and your network connection.</source>
+        <translation>找不到伺服器名稱 %1（%2）。請檢查名稱及網絡連線。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused a connection on port %2. Check the port.</source>
+        <translation>伺服器 %1 拒絕了連接埠 %2 的連線。請檢查連接埠。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: %2.</source>
+        <translation>無法連接伺服器 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The user name or password contains characters the mail login cannot carry (only ASCII is possible).</source>
+        <translation>用戶名稱或密碼含有郵件登入無法傳送的字元（只可使用 ASCII）。</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation>無法儲存 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The message is too long to hand to the mail client as a link (%1 characters encoded; at most %2 arrive whole, and every Chinese character takes 9). Save it as .eml and open that, or send it from PressDesk.</source>
+        <translation>郵件太長，無法以連結交給郵件程式（編碼後有 %1 個字元；最多只有 %2 個能完整送達，而每個中文字佔 9 個字元）。請另存為 .eml 再開啟，或直接從 PressDesk 發送。</translation>
+    </message>
+    <message>
+        <source>The mail client could not be opened; check that one is set up as the default for e-mail, or save the reply as .eml instead.</source>
+        <translation>無法開啟郵件程式；請檢查是否已設定預設的電郵程式，或改為將回覆另存為 .eml。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PressDesk</source>

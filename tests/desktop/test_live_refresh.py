@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database, open_database
+from desktop.dialogs import contact_editor
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.main_window import MainWindow
 from desktop.views.base import refresh_in_place
@@ -275,13 +276,11 @@ def test_views_off_screen_show_the_change_when_next_shown(
 
 
 def test_an_open_editor_is_left_alone(qtbot: QtBot, db_url: str, colleague: Database) -> None:
-    from desktop.dialogs.contact_editor import ContactEditor
-
     window, database = _window(qtbot, db_url, "contacts")
     view = window.views["contacts"]
     model = view.model  # type: ignore[attr-defined]
     contact = get_contact(database, int(model.row_at(0)["id"]))
-    editor = ContactEditor(database, contact, window)
+    editor = contact_editor.ContactEditor(database, contact, window)
     qtbot.addWidget(editor)
     editor.show()
     fields = {line.objectName(): line.text() for line in editor.findChildren(type(window.search))}
@@ -349,3 +348,29 @@ def test_a_refresh_deep_in_a_million_rows_fetches_only_what_is_on_screen(
     assert model.data(model.index(10, 0)) == "Contact 10"  # a stale page, fetched on sight
     assert source.fetched == 100
     qtmodeltester.check(model)
+
+
+def test_an_edit_saved_deep_in_the_roster_keeps_the_officer_s_place(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = open_database(sqlite_url)
+    _seed_contacts(database)
+    database.dispose()
+    window, database = _window(qtbot, sqlite_url, "contacts")
+    view = window.views["contacts"]
+    table, model = view.table, view.model  # type: ignore[attr-defined]
+    selected = _scroll_down_and_select(qtbot, table, model)
+    position = table.verticalScrollBar().value()
+
+    def save_title(_parent: object, db: Database, contact_id: int) -> dict[str, Any]:
+        contact = get_contact(db, contact_id)
+        return update_contact(db, contact_id, {"title_en": "Bureau Chief"}, contact["version"])
+
+    monkeypatch.setattr(contact_editor, "run_edit_contact", save_title)
+    view.edit_contact()  # type: ignore[attr-defined]
+
+    row = table.currentIndex().row()
+    assert _selected_id(table, model) == selected
+    assert model.data(model.index(row, 2)) == "Bureau Chief"
+    assert table.verticalScrollBar().value() == position
+    database.dispose()

@@ -25,13 +25,16 @@ from db.engine import Database, open_database
 from db.models import Contact, InquiryChannel
 from desktop.dialogs import reply as reply_module
 from desktop.dialogs.reply import ReplyDialog, run_reply
+from desktop.i18n import install_translators
 from desktop.main_window import MainWindow
+from desktop.problem_text import error_text
 from services.inquiries import InquiryCreate, add_inquiry, get_inquiry
+from services.mail import Mailbox, MailError, build_message, parse_mailboxes, send_smtp
 from services.release_import import import_release_file
 from services.replies import sent_replies
 from services.roster import list_releases
 from services.secrets import set_smtp_password
-from services.settings import Settings
+from services.settings import Settings, SmtpSettings
 from services.templates import ensure_default_templates, find_template, update_template
 from tests.conftest import SEED_RELEASE
 from tests.helpers import keyring as keyring_fixtures
@@ -284,6 +287,37 @@ def test_from_the_inquiries_view_through_preview_to_send_off_the_gui_thread(
     assert cell("status") == "Answered"
     assert cell("first_response") not in ("", "None")
     assert view.model.row_at(row)["first_response_at"] == sent["sent_at"]
+
+
+def test_delivery_and_address_errors_are_shown_in_the_interface_language(
+    qtbot: QtBot, seeded: Seeded
+) -> None:
+    unreachable = SmtpSettings(
+        host="127.0.0.1", port=smtp_fixtures.free_port(), security="starttls", timeout=5
+    )
+    message = build_message(
+        sender=Mailbox("angela.wan@hkstp.org"),
+        to=[Mailbox(JOURNALIST)],
+        subject="回覆",
+        body_text="你好\n",
+    )
+    with pytest.raises(MailError) as refused:
+        send_smtp(message, unreachable, None)
+    with pytest.raises(MailError) as bad_address:
+        parse_mailboxes("june.wong@edelman.com/")
+    dialog = _dialog(qtbot, seeded, _officer())
+    try:
+        assert install_translators("zh_HK")
+        dialog.on_rejected(refused.value)
+        shown = dialog.outcome.text()
+        address = error_text(bad_address.value)
+    finally:
+        install_translators("en")
+    assert shown.startswith("無法連接郵件伺服器")
+    assert f"伺服器 127.0.0.1 拒絕了連接埠 {unreachable.port} 的連線" in shown
+    assert "refused" not in shown
+    assert "june.wong@edelman.com" in address and address != bad_address.value.message
+    assert error_text(refused.value) == refused.value.message  # English as the service says
 
 
 def test_save_as_eml_writes_the_message_and_logs_it(
