@@ -182,10 +182,10 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
     import xlsxwriter
 
     from services.exports import (
-        _contact_pages,
         _most_values,
+        _raw_pages,
         _Selection,
-        _sheet_row,
+        _sheet_rows,
         sheet_headers,
     )
 
@@ -194,9 +194,9 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
         phones, emails = _most_values(connection)
         selection = _Selection(None, None, None, None, include_opted_out=False)
         rows = [
-            _sheet_row(c, phones, emails)
-            for page in _contact_pages(connection, selection)
-            for c in page
+            row
+            for page in _raw_pages(connection, selection)
+            for row in _sheet_rows(page, phones, emails, neutralise=False)
         ]
     headers = sheet_headers(phones, emails)
     start, cpu = time.perf_counter(), time.process_time()
