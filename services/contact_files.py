@@ -582,6 +582,24 @@ def open_contact_file(path: Path | str, *, mapping: dict[str, str] | None = None
     return _open_csv(file, decoded, mapping)
 
 
+def looks_like_contact_table(path: Path | str) -> bool:
+    """Whether a text file is a table of contacts: its first line names contact columns.
+
+    Excel saves "Unicode Text" (UTF-16, tab-separated) as ``.txt``, the suffix of a press
+    release; a first line with two or more headers we know (姓名, 電話, E-mail …) tells
+    a media list from a release, which is prose.
+    """
+    try:
+        head = _read_head(Path(path))
+        text = decode_text(_cut_at_line_end(head), source=str(path), max_bytes=len(head)).text
+    except (InputRejected, UnicodeError):
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    columns = first.split(_sniff_delimiter(first)) if first else []
+    known = [field for field in guess_mapping(columns).values() if field != "ignore"]
+    return len(known) >= 2
+
+
 def _refused(
     where: str, field_name: str, message: str, suggestion: str, value: str = ""
 ) -> InputRejected:

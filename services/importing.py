@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db.engine import Database
+from services.contact_files import looks_like_contact_table
 from services.contact_import import Progress, import_contact_file
 from services.import_report import ImportReport
 from services.release_import import import_release_file
@@ -13,8 +14,14 @@ CONTACT_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".vcf", ".vcard"})
 
 
 def is_contact_file(path: Path | str) -> bool:
-    """True for the formats read as contacts (CSV, XLSX, vCard); others are releases."""
-    return Path(path).suffix.lower() in CONTACT_SUFFIXES
+    """True for the formats read as contacts (CSV, XLSX, vCard); others are releases.
+
+    A ``.txt`` that is a table of contacts (Excel's "Unicode Text") is read as contacts.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix == ".txt":
+        return looks_like_contact_table(path)
+    return suffix in CONTACT_SUFFIXES
 
 
 def import_file(

@@ -115,3 +115,82 @@ def test_pdf_from_the_command_line_in_a_fresh_process(sqlite_url: str, tmp_path:
     assert result.returncode == EXIT_OK, result.stderr
     assert json.loads(result.stdout)["contacts"] == 4
     assert path.read_bytes().startswith(b"%PDF-")
+
+
+# --- imports: every encoding and vCard version in; every malformed file refused ----------
+
+CONTACT_FILES = REPO / "tests" / "services" / "data" / "contacts"
+
+
+def _import(capsys: pytest.CaptureFixture[str], db_url: str, path: Path) -> tuple[int, Any]:
+    code = run(["--db", db_url, "import", str(path), "--json"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, json.loads(out)
+
+
+def _roster(capsys: pytest.CaptureFixture[str], db_url: str) -> list[Any]:
+    assert run(["--db", db_url, "contacts", "--json"]) == EXIT_OK
+    return list(json.loads(capsys.readouterr().out))
+
+
+@pytest.mark.parametrize(
+    ("name", "who"),
+    [
+        ("media_list.utf8.csv", "黃嘉琪"),
+        ("media_list.utf8-bom.csv", "黃嘉琪"),
+        ("media_list.utf16.txt", "黃嘉琪"),
+        ("media_list.big5hkscs.csv", "黃嘉琪"),
+        ("nokia_21.vcf", "黃嘉琪"),
+        ("apple_30.vcf", "Angela Wan"),
+        ("thunderbird_40.vcf", "Miaomiao Xiong"),
+    ],
+)
+def test_import_csv_in_each_encoding_and_each_vcard_version(
+    capsys: pytest.CaptureFixture[str], db_url: str, name: str, who: str
+) -> None:
+    code, report = _import(capsys, db_url, CONTACT_FILES / name)
+    assert code == EXIT_OK, report["problems"]
+    assert report["written"] and report["created"]["contacts"] >= 1
+    assert run(["--db", db_url, "contacts", who, "--json"]) == EXIT_OK
+    found = json.loads(capsys.readouterr().out)
+    assert any(who in (c["name_zh"], c["name_en"]) for c in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("no_header.csv", "no_header.csv line 1"),
+        ("ragged.csv", "ragged.csv line 3"),  # after a good record was read
+        ("unclosed_quote.csv", "unclosed_quote.csv line 2"),
+        ("not_a_workbook.xlsx", "not_a_workbook.xlsx"),
+        ("no_begin.vcf", "no_begin.vcf line 1"),
+        ("no_end.vcf", "no_end.vcf card 1"),
+    ],
+)
+def test_a_malformed_file_of_each_kind_is_refused_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], seeded: str, name: str, where: str
+) -> None:
+    before = _roster(capsys, seeded)
+    code, report = _import(capsys, seeded, CONTACT_FILES / name)
+    assert code == EXIT_REJECTED
+    assert not report["written"]
+    (problem,) = report["problems"]
+    assert (problem["severity"], problem["where"]) == ("error", where)
+    assert problem["message"] and problem["suggestion"]
+    assert _roster(capsys, seeded) == before
+
+
+def test_a_bad_record_late_in_a_large_file_writes_nothing(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str, tmp_path: Path
+) -> None:
+    # Thousands of good rows are validated (and merged in batches) before the bad one.
+    lines = ["Name,Mobile Phone,E-mail Address"]
+    lines += [f"記者{n},+852 6{n:07d},reporter{n}@example.com" for n in range(5000)]
+    lines.append('Wong, June,+852 6986 5822,june@example.com,"one too many"')
+    path = tmp_path / "late.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    code, report = _import(capsys, sqlite_url, path)
+    assert code == EXIT_REJECTED and not report["written"]
+    assert report["problems"][-1]["where"] == "late.csv line 5002"
+    assert _roster(capsys, sqlite_url) == []
