@@ -374,3 +374,43 @@ def test_an_edit_saved_deep_in_the_roster_keeps_the_officer_s_place(
     assert model.data(model.index(row, 2)) == "Bureau Chief"
     assert table.verticalScrollBar().value() == position
     database.dispose()
+
+
+def _reports_total(window: MainWindow) -> int | None:
+    reports = window.views["reports"].reports  # type: ignore[attr-defined]
+    return None if reports is None else sum(s.total for s in reports.daily.series)
+
+
+def test_the_reports_count_a_colleague_s_new_inquiry_within_two_seconds(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    window, database = _window(qtbot, db_url, "reports")
+    qtbot.waitUntil(lambda: _reports_total(window) == 0, timeout=WITHIN_MS)
+    add_inquiry(
+        colleague,
+        InquiryCreate(release_id=1, journalist="黃嘉琪", outlet="明報", question="幾點開始？"),
+    )
+    qtbot.waitUntil(lambda: _reports_total(window) == 1, timeout=WITHIN_MS)
+    database.dispose()
+
+
+def test_the_release_shown_keeps_its_place_and_counts_a_colleague_s_inquiry(
+    qtbot: QtBot, db_url: str, colleague: Database
+) -> None:
+    window, database = _window(qtbot, db_url, "releases")
+    view = window.views["releases"]
+    media = view.media_table  # type: ignore[attr-defined]
+    media.selectRow(2)
+    picked = view.media_model.row_at(2)["id"]  # type: ignore[attr-defined]
+    assert view.current_release_id() == 1  # type: ignore[attr-defined]
+    tabs = view.tabs  # type: ignore[attr-defined]
+    assert tabs.tabText(2).endswith("(0)")
+    add_inquiry(
+        colleague,
+        InquiryCreate(release_id=1, journalist="黃嘉琪", outlet="明報", question="幾點開始？"),
+    )
+    qtbot.waitUntil(lambda: tabs.tabText(2).endswith("(1)"), timeout=WITHIN_MS)
+    assert view.current_release_id() == 1  # type: ignore[attr-defined]
+    rows = media.selectionModel().selectedRows()
+    assert [view.media_model.row_at(r.row())["id"] for r in rows] == [picked]  # type: ignore[attr-defined]
+    database.dispose()
