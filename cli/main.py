@@ -72,7 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $PRESSDESK_DB, else a SQLite file in your user data folder)",
     )
     parser.add_argument(
-        "--screenshot", metavar="DIR", help="GUI: save a PNG of each main view into DIR and exit"
+        "--screenshot",
+        metavar="DIR",
+        help="GUI: save a PNG of each main view and dialog into DIR and exit",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["en", "zh_HK"],
+        help="GUI: the interface language for this run (default: the one chosen in Settings, "
+        "else the system's)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -364,7 +372,7 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         from desktop.app import run_gui  # noqa: PLC0415 - Qt loads only for the GUI
 
-        return run_gui(args.db, screenshot_dir=args.screenshot)
+        return run_gui(args.db, screenshot_dir=args.screenshot, language=args.lang)
     try:
         database = open_database(args.db)
     except DatabaseUrlError as exc:

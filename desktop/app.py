@@ -7,8 +7,8 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter, QTableView, QWidget
 
 from db.engine import Database, DatabaseUrlError, open_database
 from db.migrate import MigrationError
@@ -80,15 +80,44 @@ class WindowHost(QObject):
         old.deleteLater()
 
 
+# The size of the main window in screenshots, whatever geometry the user's settings hold
+# (on the offscreen platform a restored geometry is squeezed to its 800 × 600 screen).
+SCREENSHOT_SIZE = (1280, 760)
+SCREENSHOT_SIDEBAR = 170
+# Views whose detail panel stays empty until a row is picked: shown with the first picked.
+SCREENSHOT_FIRST_ROW_PICKED = ("contacts", "organizations")
+
+
+def _settle(app: QCoreApplication) -> None:
+    """Let background loads (reports, counts) finish and their results reach the widgets."""
+    pool = QThreadPool.globalInstance()
+    for _ in range(10):
+        app.processEvents()
+        if not pool.waitForDone(10_000):
+            log.warning("Screenshot taken while background work is still running")
+            return
+        app.processEvents()
+        if pool.activeThreadCount() == 0:
+            return
+
+
 def take_screenshots(window: MainWindow, target: Path) -> list[Path]:
     """Save a PNG of each main view and each main dialog into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
     app = QApplication.instance()
     assert app is not None
+    window.resize(*SCREENSHOT_SIZE)
+    splitter = window.sidebar.parent()
+    if isinstance(splitter, QSplitter):
+        splitter.setSizes([SCREENSHOT_SIDEBAR, SCREENSHOT_SIZE[0] - SCREENSHOT_SIDEBAR])
     for name, _, _ in VIEWS:
         window.show_view(name)
-        app.processEvents()
+        _settle(app)
+        table = getattr(window.views[name], "table", None)
+        if name in SCREENSHOT_FIRST_ROW_PICKED and isinstance(table, QTableView):
+            table.selectRow(0)
+            _settle(app)
         path = target / f"view-{name}.png"
         window.grab().save(str(path))
         saved.append(path)
@@ -102,7 +131,7 @@ def take_screenshots(window: MainWindow, target: Path) -> list[Path]:
         if shoot is None:
             continue
         widget: QWidget = shoot(window)
-        app.processEvents()
+        _settle(app)
         path = target / f"dialog-{module_name.rsplit('.', 1)[-1]}.png"
         widget.grab().save(str(path))
         saved.append(path)
@@ -110,10 +139,15 @@ def take_screenshots(window: MainWindow, target: Path) -> list[Path]:
     return saved
 
 
-def run_gui(db_value: str | None, *, screenshot_dir: str | None = None) -> int:
-    """Open the database, show the main window, and run until the user quits."""
+def run_gui(
+    db_value: str | None, *, screenshot_dir: str | None = None, language: str | None = None
+) -> int:
+    """Open the database, show the main window, and run until the user quits.
+
+    ``language`` ("en", "zh_HK") overrides the one chosen in Settings for this run only.
+    """
     app = make_application()
-    install_translators(chosen_language())
+    install_translators(language or chosen_language())
     install_crash_handler()
     try:
         database = open_database(db_value)

@@ -10,6 +10,7 @@ I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 LANGUAGES = {"en": "English", "zh_HK": "繁體中文（香港）"}
 _SETTING = "ui/language"
 _installed: list[QTranslator] = []
+_active = ["en"]  # the language of the translators installed now
 
 
 def system_language() -> str:
@@ -29,6 +30,11 @@ def chosen_language() -> str:
     return value if isinstance(value, str) and value in LANGUAGES else system_language()
 
 
+def current_language() -> str:
+    """The language the interface speaks now (``--lang`` may differ from the stored choice)."""
+    return _active[0]
+
+
 def remember_language(language: str) -> None:
     """Store the user's choice for the next start."""
     QSettings().setValue(_SETTING, language)
@@ -45,6 +51,7 @@ def install_translators(language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _active[0] = "en"
     if language == "en":
         return True
     ours = QTranslator(app)
@@ -52,6 +59,7 @@ def install_translators(language: str) -> bool:
     if loaded:
         app.installTranslator(ours)
         _installed.append(ours)
+        _active[0] = language
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load("qtbase_zh_TW", qt_dir) or qt.load("qt_zh_TW", qt_dir):

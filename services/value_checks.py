@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from services.emails import check_email, email_key
 from services.phones import check_phone, guess_phone_label
+from services.phrases import QT_TRANSLATE_NOOP, phrase
 from services.problems import Problem, Severity
 
 
@@ -68,17 +69,26 @@ def validate_email_text(
         fixed = check_email(check.suggestion, field="email", where=where)
         if fixed.valid and fixed.normalized:
             problems = [
-                Problem(
-                    Severity.FIXED,
-                    p.where,
-                    p.field,
-                    p.value,
-                    f"{p.message} Imported as {fixed.normalized}.",
-                    p.suggestion,
-                )
-                if p.severity == Severity.ERROR
-                else p
+                _imported_as(p, fixed.normalized) if p.severity == Severity.ERROR else p
                 for p in check.problems
             ]
             return EmailValue(fixed.normalized, email_key(fixed.normalized), type_, text), problems
     return None, list(check.problems)
+
+
+def _imported_as(problem: Problem, address: str) -> Problem:
+    """``problem`` (an address refused as typed) reported as fixed: imported as ``address``."""
+    said = phrase(
+        QT_TRANSLATE_NOOP("Validation", "%1 Imported as %2."),
+        problem.phrase or problem.message,
+        address,
+    )
+    return Problem(
+        Severity.FIXED,
+        problem.where,
+        problem.field,
+        problem.value,
+        str(said),
+        problem.suggestion,
+        said,
+    )

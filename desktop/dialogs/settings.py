@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.confirm import warn
-from desktop.i18n import LANGUAGES, chosen_language, install_translators, remember_language
+from desktop.i18n import LANGUAGES, current_language, install_translators, remember_language
 from desktop.main_window import MainWindow
 from services.audit import set_officer
 from services.problems import InputRejected
@@ -99,10 +99,10 @@ class SettingsDialog(QDialog):
 
 
 def current_settings() -> tuple[GeneralSettings, Settings]:
-    """The settings as stored now (the app file plus the interface language)."""
+    """The settings as stored now (the app file plus the interface language shown now)."""
     stored = load_settings()
     general = GeneralSettings(
-        language=chosen_language(),
+        language=current_language(),
         officer_name=stored.officer_name,
         officer_title=stored.officer_title,
         organization=stored.organization,
@@ -129,7 +129,7 @@ def apply_settings(window: MainWindow, chosen: GeneralSettings, stored: Settings
     save_settings(saved)
     # Every change from now on carries the new name, not only after a restart.
     set_officer(window.database, saved.officer_name)
-    if chosen.language != chosen_language():
+    if chosen.language != current_language():
         remember_language(chosen.language)
         install_translators(chosen.language)
         window.language_change_requested.emit(chosen.language)

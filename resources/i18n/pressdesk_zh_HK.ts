@@ -14,6 +14,85 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>機構</translation>
+    </message>
+    <message>
+        <source>inquiry</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>新聞稿</translation>
+    </message>
+    <message>
+        <source>Changed by a colleague</source>
+        <translation>已被同事修改</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <source>%1 saved this %2 while you were editing it. Nothing of yours is saved yet. The fields that differ are highlighted: keep your version, take theirs, or choose field by field and save the merge.</source>
+        <translation>%1 在你編輯期間儲存了這個%2。你的修改尚未儲存。不同的欄位已標示：你可以保留你的版本、採用對方的版本，或逐欄選擇後儲存合併結果。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Theirs (saved)</source>
+        <translation>對方的版本（已儲存）</translation>
+    </message>
+    <message>
+        <source>Mine (not saved)</source>
+        <translation>我的版本（未儲存）</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <source>Save your version over theirs</source>
+        <translation>以你的版本覆蓋對方的版本</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>採用對方的版本</translation>
+    </message>
+    <message>
+        <source>Drop your changes and edit their version</source>
+        <translation>放棄你的修改，改為編輯對方的版本</translation>
+    </message>
+    <message>
+        <source>Save merge</source>
+        <translation>儲存合併結果</translation>
+    </message>
+    <message>
+        <source>Save each field from the side chosen under Keep</source>
+        <translation>每個欄位按「保留」一欄所選的版本儲存</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>對方</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+</context>
+<context>
     <name>ContactCard</name>
     <message>
         <source>Name (中文)</source>
@@ -197,6 +276,172 @@
     <message>
         <source>Contact not saved</source>
         <translation>聯絡人未能儲存</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
+        <source>Name (Chinese or English, by script)</source>
+        <translation>姓名（中文或英文，按文字判斷）</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>姓名（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>姓名（英文）</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>中間名</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Romanisation</source>
+        <translation>姓名拼音</translation>
+    </message>
+    <message>
+        <source>Honorific (Mr, Ms, Dr)</source>
+        <translation>稱謂（先生、女士、博士）</translation>
+    </message>
+    <message>
+        <source>Title (Chinese or English, by script)</source>
+        <translation>職銜（中文或英文，按文字判斷）</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>職銜（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>職銜（英文）</translation>
+    </message>
+    <message>
+        <source>Organisation (Chinese or English, by script)</source>
+        <translation>機構（中文或英文，按文字判斷）</translation>
+    </message>
+    <message>
+        <source>Organisation (Chinese)</source>
+        <translation>機構（中文）</translation>
+    </message>
+    <message>
+        <source>Organisation (English)</source>
+        <translation>機構（英文）</translation>
+    </message>
+    <message>
+        <source>Phone (type guessed)</source>
+        <translation>電話（自動判斷類型）</translation>
+    </message>
+    <message>
+        <source>Phone (work)</source>
+        <translation>電話（公司）</translation>
+    </message>
+    <message>
+        <source>Phone (mobile)</source>
+        <translation>電話（手提）</translation>
+    </message>
+    <message>
+        <source>Phone (fax)</source>
+        <translation>電話（傳真）</translation>
+    </message>
+    <message>
+        <source>Phone (home)</source>
+        <translation>電話（住宅）</translation>
+    </message>
+    <message>
+        <source>Phone (team)</source>
+        <translation>電話（團隊）</translation>
+    </message>
+    <message>
+        <source>Phone (other)</source>
+        <translation>電話（其他）</translation>
+    </message>
+    <message>
+        <source>E-mail (type guessed)</source>
+        <translation>電郵（自動判斷類型）</translation>
+    </message>
+    <message>
+        <source>E-mail (work)</source>
+        <translation>電郵（公司）</translation>
+    </message>
+    <message>
+        <source>E-mail (personal)</source>
+        <translation>電郵（個人）</translation>
+    </message>
+    <message>
+        <source>E-mail (team mailbox)</source>
+        <translation>電郵（團隊郵箱）</translation>
+    </message>
+    <message>
+        <source>E-mail (other)</source>
+        <translation>電郵（其他）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Kind (person or mailbox)</source>
+        <translation>類型（個人或郵箱）</translation>
+    </message>
+    <message>
+        <source>Identifier from the source</source>
+        <translation>來源的識別碼</translation>
+    </message>
+    <message>
+        <source>(ignore this column)</source>
+        <translation>（忽略此欄）</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImport</name>
+    <message>
+        <source>Phone %1 (number)</source>
+        <translation>電話 %1（號碼）</translation>
+    </message>
+    <message>
+        <source>Phone %1 (type)</source>
+        <translation>電話 %1（類型）</translation>
+    </message>
+    <message>
+        <source>E-mail %1 (address)</source>
+        <translation>電郵 %1（地址）</translation>
+    </message>
+    <message>
+        <source>E-mail %1 (type)</source>
+        <translation>電郵 %1（類型）</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>第 %1 張卡</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>匯入聯絡人</translation>
+    </message>
+    <message>
+        <source>Contact files (*.csv *.xlsx *.vcf *.vcard *.txt);;All files (*)</source>
+        <translation>聯絡人檔案 (*.csv *.xlsx *.vcf *.vcard *.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 contact(s) added, %3 merged.</source>
+        <translation>已匯入 %1：新增 %2 位聯絡人，合併 %3 位。</translation>
     </message>
 </context>
 <context>
@@ -595,6 +840,25 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>same e-mail</source>
+        <translation>電郵相同</translation>
+    </message>
+    <message>
+        <source>same number</source>
+        <translation>電話號碼相同</translation>
+    </message>
+    <message>
+        <source>same name and organisation</source>
+        <translation>姓名及機構相同</translation>
+    </message>
+    <message>
+        <source>%1 duplicate contact(s) merged.</source>
+        <translation>已合併 %1 位重複的聯絡人。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Find duplicates</source>
@@ -690,6 +954,22 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>CSV (Excel, UTF-8)</source>
+        <translation>CSV（Excel，UTF-8）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 活頁簿（XLSX）</translation>
+    </message>
+    <message>
+        <source>vCard %1 (phones, mail programs)</source>
+        <translation>vCard %1（手機、電郵程式）</translation>
+    </message>
+    <message>
+        <source>PDF (printable sheet)</source>
+        <translation>PDF（可列印名單）</translation>
+    </message>
+    <message>
         <source>Export contact sheet</source>
         <translation>匯出聯絡人名單</translation>
     </message>
@@ -748,6 +1028,255 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Export…</source>
         <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>vCard 檔案 (*.vcf)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 contact(s) written to %2.</source>
+        <translation>已將 %1 位聯絡人寫入 %2。</translation>
+    </message>
+    <message>
+        <source>%1 contact(s) who opted out of contact were left out.</source>
+        <translation>已略去 %1 位已拒絕聯絡的聯絡人。</translation>
+    </message>
+    <message>
+        <source>Exporting contacts to %1…</source>
+        <translation>正在將聯絡人匯出至 %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>已取消匯出</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Contact sheet exported</source>
+        <translation>聯絡人名單已匯出</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>未能匯出</translation>
+    </message>
+    <message>
+        <source>The sheet could not be written because of an error in PressDesk (see the log).</source>
+        <translation>PressDesk 發生錯誤，未能寫入名單（詳情請看記錄檔）。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Title (Chinese)</source>
+        <comment>release</comment>
+        <translation>標題（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <comment>release</comment>
+        <translation>標題（英文）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <source>Romanisation</source>
+        <translation>姓名拼音</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>稱謂</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>職銜（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>職銜（英文）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>機構</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>首選語言</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Opted out</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>電郵地址</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>電郵</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>簡稱</translation>
+    </message>
+    <message>
+        <source>Short name (Chinese)</source>
+        <translation>簡稱（中文）</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>網站</translation>
+    </message>
+    <message>
+        <source>Phone region</source>
+        <translation>電話地區</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>新聞稿</translation>
+    </message>
+    <message>
+        <source>Journalist</source>
+        <translation>記者</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>傳媒機構</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>途徑</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>查詢內容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截稿時間</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到時間</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次回覆</translation>
+    </message>
+    <message>
+        <source>Subtitle (Chinese)</source>
+        <translation>副題（中文）</translation>
+    </message>
+    <message>
+        <source>Subtitle (English)</source>
+        <translation>副題（英文）</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>發布日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地點</translation>
+    </message>
+    <message>
+        <source>Embargo until</source>
+        <translation>禁發時間</translation>
+    </message>
+    <message>
+        <source>Issuers</source>
+        <translation>發布機構</translation>
+    </message>
+    <message>
+        <source>Media contacts</source>
+        <translation>傳媒聯絡人</translation>
+    </message>
+    <message>
+        <source>Spokespeople</source>
+        <translation>發言人</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已刪除</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記錄</translation>
+    </message>
+    <message>
+        <source>繁體中文 (zh-HK)</source>
+        <translation>繁體中文 (zh-HK)</translation>
+    </message>
+    <message>
+        <source>English (en)</source>
+        <translation>英文 (en)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>個人</translation>
+    </message>
+    <message>
+        <source>Shared mailbox</source>
+        <translation>共用郵箱</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -839,6 +1368,53 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Open inquiries of %1: %2</source>
         <translation>%1 的未完成查詢：%2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原來</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>改為</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已刪除）</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>修改記錄：%1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改記錄</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>尚未有修改記錄。</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>修改記錄…</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when</source>
+        <translation>誰在何時修改了甚麼</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +4000,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>it looks like the last digits of the number before it</source>
         <translation>看來是上一個號碼的尾數</translation>
+    </message>
+    <message>
+        <source>%1 Imported as %2.</source>
+        <translation>%1 已匯入為 %2。</translation>
     </message>
 </context>
 <context>

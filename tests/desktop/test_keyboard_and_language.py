@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -193,3 +195,40 @@ def test_delete_and_undo_speak_chinese(
     qtbot.keyClick(view.table, Qt.Key.Key_Z, CTRL)
     assert window.statusBar().currentMessage() == "沒有可復原的操作。"
     assert QApplication.translate("Undo", "Cannot undo") == "無法復原"
+
+
+def test_lang_option_and_settings_show_the_language_spoken_now(qapp: QApplication) -> None:
+    from cli.main import build_parser
+    from desktop.dialogs.settings import current_settings
+    from desktop.i18n import chosen_language, current_language
+
+    assert build_parser().parse_args(["--lang", "zh_HK"]).lang == "zh_HK"
+    assert build_parser().parse_args([]).lang is None
+    try:
+        install_translators("zh_HK")  # as --lang zh_HK does, without storing the choice
+        assert current_language() == "zh_HK" and chosen_language() == "en"
+        general, _ = current_settings()
+        assert general.language == "zh_HK"  # Settings shows what the window speaks
+    finally:
+        install_translators("en")
+    assert current_language() == "en"
+
+
+def test_screenshots_wait_for_background_loads_and_have_one_size(
+    qtbot: QtBot, seeded: Seeded, tmp_path: Path
+) -> None:
+    from desktop.app import SCREENSHOT_SIZE, take_screenshots
+
+    seeded.window.resize(700, 500)  # a small saved geometry must not shrink the pictures
+    saved = {p.name: p for p in take_screenshots(seeded.window, tmp_path)}
+    for name in ("inquiries", "contacts", "organizations", "releases", "reports"):
+        image = QImage(str(saved[f"view-{name}.png"]))
+        assert (image.width(), image.height()) == SCREENSHOT_SIZE
+    for name in ("contact_editor", "inquiry_editor", "log_call", "find_caller"):
+        assert f"dialog-{name}.png" in saved
+    for name in ("release_import", "export", "reply", "settings", "about"):
+        assert f"dialog-{name}.png" in saved
+    reports = seeded.window.views["reports"]
+    assert reports.task is None and reports.state_label.text() != "Loading…"  # loaded first
+    contacts = seeded.window.views["contacts"]
+    assert contacts.table.selectionModel().hasSelection()  # its card is not empty
