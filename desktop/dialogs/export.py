@@ -96,7 +96,14 @@ class ExportRequest:
 class ExportDialog(QDialog):
     """Which contacts, which format, opted-out or not."""
 
-    def __init__(self, database: Database, query: str = "", parent: QWidget | None = None):
+    def __init__(
+        self,
+        database: Database,
+        query: str = "",
+        parent: QWidget | None = None,
+        *,
+        release_id: int | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.database = database
@@ -104,7 +111,12 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export contact sheet"))
         self._build()
         self._connect_signals()
-        self.scope_buttons["query" if self.query else "all"].setChecked(True)
+        found = self.release_combo.findData(release_id) if release_id is not None else -1
+        if found >= 0:  # opened from a release: its media contacts
+            self.release_combo.setCurrentIndex(found)
+            self.scope_buttons["release"].setChecked(True)
+        else:
+            self.scope_buttons["query" if self.query else "all"].setChecked(True)
         self.on_scope_changed()
 
     def _build(self) -> None:
@@ -238,10 +250,15 @@ class ExportDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, database: Database, query: str = ""
+        cls,
+        parent: QWidget | None,
+        database: Database,
+        query: str = "",
+        *,
+        release_id: int | None = None,
     ) -> ExportRequest | None:
         """The export the user chose, or None when cancelled."""
-        dialog = cls(database, query, parent)
+        dialog = cls(database, query, parent, release_id=release_id)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.request()
@@ -350,11 +367,23 @@ def start_export(
     return job.start()
 
 
+def shown_release(window: Any) -> int | None:
+    """The release picked in the releases view, when that is the view shown."""
+    current_view = getattr(window, "current_view", None)
+    view = current_view() if callable(current_view) else None
+    current_release_id = getattr(view, "current_release_id", None)
+    return current_release_id() if callable(current_release_id) else None
+
+
 def run_export(window: Any) -> Task | None:
-    """File → Export contact sheet…: choose, name the file, export in the background."""
+    """File → Export contact sheet…: choose, name the file, export in the background.
+
+    From the releases view (its "Export contact sheet…" button, or File → Export) the
+    dialog starts on the release shown: its media contacts.
+    """
     search = getattr(window, "search", None)
     query = search.text() if search is not None else ""
-    request = ExportDialog.ask(window, window.database, query)
+    request = ExportDialog.ask(window, window.database, query, release_id=shown_release(window))
     if request is None:
         return None
     path = choose_target(window, request)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import vobject
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop import confirm
@@ -182,3 +182,52 @@ def test_release_to_pdf_off_the_gui_thread(
     assert target.read_bytes().startswith(b"%PDF")
     (release,) = list_releases(window.database)
     assert message.startswith(f"{len(release['media_contacts'])} contact(s) written to ")
+
+
+def test_release_views_button_exports_that_releases_media_contacts(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, seeded: Any, tmp_path: Path
+) -> None:
+    window, database = seeded
+    window.show_view("releases")
+    view = window.views["releases"]
+    (release,) = list_releases(database)
+    assert view.current_release_id() == release["id"]  # type: ignore[attr-defined]
+    target = tmp_path / "release.csv"
+    opened: list[ExportDialog] = []
+
+    def accept(dialog: ExportDialog) -> int:
+        opened.append(dialog)
+        return int(QDialog.DialogCode.Accepted.value)
+
+    messages: list[str] = []
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    monkeypatch.setattr(confirm, "inform", lambda _p, _t, text: messages.append(text))
+    started: list[Task | None] = []
+    monkeypatch.setattr(export, "start_export", _recording(export.start_export, started))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    (dialog,) = opened
+    # The dialog starts on the release shown, not on the whole roster.
+    assert dialog.scope() == "release"
+    assert dialog.release_combo.currentData() == release["id"]
+    (task,) = started
+    assert task is not None
+    with qtbot.waitSignal(task.signals.done, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: bool(messages), timeout=5_000)
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    # Its media contacts in block order; its spokespeople are not media contacts.
+    assert [int(r["ID"]) for r in rows] == [c["id"] for c in release["media_contacts"]]
+    assert messages == [f"{len(rows)} contact(s) written to {target}."]
+
+
+def _recording(function: Any, calls: list[Any]) -> Any:
+    def record(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        calls.append(result)
+        return result
+
+    return record
