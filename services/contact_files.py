@@ -43,43 +43,47 @@ from typing import Any, TextIO
 from db.search import has_han
 from services.contact_rows import IncomingContact, IncomingValue
 from services.emails import split_emails
+from services.phrases import QT_TRANSLATE_NOOP
 from services.problems import InputRejected, Problem, Severity
 from services.text_files import MAX_TEXT_BYTES, DecodedText, decode_text
 
 # --- fields ------------------------------------------------------------------------------
 
+# The labels are translated by the GUI's mapping editor (context "ContactFields").
 CONTACT_FIELDS: dict[str, str] = {
-    "name": "Name (Chinese or English, by script)",
-    "name_zh": "Name (Chinese)",
-    "name_en": "Name (English)",
-    "given_name": "Given name",
-    "middle_name": "Middle name",
-    "family_name": "Family name",
-    "romanisation": "Romanisation",
-    "honorific": "Honorific (Mr, Ms, Dr)",
-    "title": "Title (Chinese or English, by script)",
-    "title_zh": "Title (Chinese)",
-    "title_en": "Title (English)",
-    "organization": "Organisation (Chinese or English, by script)",
-    "organization_zh": "Organisation (Chinese)",
-    "organization_en": "Organisation (English)",
-    "phone": "Phone (type guessed)",
-    "phone:work": "Phone (work)",
-    "phone:mobile": "Phone (mobile)",
-    "phone:fax": "Phone (fax)",
-    "phone:home": "Phone (home)",
-    "phone:team": "Phone (team)",
-    "phone:other": "Phone (other)",
-    "email": "E-mail (type guessed)",
-    "email:work": "E-mail (work)",
-    "email:personal": "E-mail (personal)",
-    "email:team": "E-mail (team mailbox)",
-    "email:other": "E-mail (other)",
-    "notes": "Notes",
-    "tags": "Tags",
-    "kind": "Kind (person or mailbox)",
-    "uid": "Identifier from the source",
-    "ignore": "(ignore this column)",
+    "name": QT_TRANSLATE_NOOP("ContactFields", "Name (Chinese or English, by script)"),
+    "name_zh": QT_TRANSLATE_NOOP("ContactFields", "Name (Chinese)"),
+    "name_en": QT_TRANSLATE_NOOP("ContactFields", "Name (English)"),
+    "given_name": QT_TRANSLATE_NOOP("ContactFields", "Given name"),
+    "middle_name": QT_TRANSLATE_NOOP("ContactFields", "Middle name"),
+    "family_name": QT_TRANSLATE_NOOP("ContactFields", "Family name"),
+    "romanisation": QT_TRANSLATE_NOOP("ContactFields", "Romanisation"),
+    "honorific": QT_TRANSLATE_NOOP("ContactFields", "Honorific (Mr, Ms, Dr)"),
+    "title": QT_TRANSLATE_NOOP("ContactFields", "Title (Chinese or English, by script)"),
+    "title_zh": QT_TRANSLATE_NOOP("ContactFields", "Title (Chinese)"),
+    "title_en": QT_TRANSLATE_NOOP("ContactFields", "Title (English)"),
+    "organization": QT_TRANSLATE_NOOP(
+        "ContactFields", "Organisation (Chinese or English, by script)"
+    ),
+    "organization_zh": QT_TRANSLATE_NOOP("ContactFields", "Organisation (Chinese)"),
+    "organization_en": QT_TRANSLATE_NOOP("ContactFields", "Organisation (English)"),
+    "phone": QT_TRANSLATE_NOOP("ContactFields", "Phone (type guessed)"),
+    "phone:work": QT_TRANSLATE_NOOP("ContactFields", "Phone (work)"),
+    "phone:mobile": QT_TRANSLATE_NOOP("ContactFields", "Phone (mobile)"),
+    "phone:fax": QT_TRANSLATE_NOOP("ContactFields", "Phone (fax)"),
+    "phone:home": QT_TRANSLATE_NOOP("ContactFields", "Phone (home)"),
+    "phone:team": QT_TRANSLATE_NOOP("ContactFields", "Phone (team)"),
+    "phone:other": QT_TRANSLATE_NOOP("ContactFields", "Phone (other)"),
+    "email": QT_TRANSLATE_NOOP("ContactFields", "E-mail (type guessed)"),
+    "email:work": QT_TRANSLATE_NOOP("ContactFields", "E-mail (work)"),
+    "email:personal": QT_TRANSLATE_NOOP("ContactFields", "E-mail (personal)"),
+    "email:team": QT_TRANSLATE_NOOP("ContactFields", "E-mail (team mailbox)"),
+    "email:other": QT_TRANSLATE_NOOP("ContactFields", "E-mail (other)"),
+    "notes": QT_TRANSLATE_NOOP("ContactFields", "Notes"),
+    "tags": QT_TRANSLATE_NOOP("ContactFields", "Tags"),
+    "kind": QT_TRANSLATE_NOOP("ContactFields", "Kind (person or mailbox)"),
+    "uid": QT_TRANSLATE_NOOP("ContactFields", "Identifier from the source"),
+    "ignore": QT_TRANSLATE_NOOP("ContactFields", "(ignore this column)"),
 }
 """Every field a column can feed, with the label the GUI's mapping editor shows.
 

@@ -13,6 +13,7 @@ refuses shows why.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop.dialogs.release_import import SEVERITY_COLOURS, severity_label
 from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.workers import Progress, Task, start
 from services.contact_files import CONTACT_FIELDS, open_contact_file
 from services.contact_import import ValidatedContact, import_contact_file, validate_batch
@@ -51,7 +53,6 @@ from services.exports import display_phone
 from services.import_report import ImportReport
 from services.problems import InputRejected, Problem, Severity
 
-_CONTEXT = "ContactImport"
 PREVIEW_ROWS = 50
 """Rows shown as they will be imported (the dry run still reads the whole file)."""
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.FIXED: 2}
@@ -60,20 +61,16 @@ _MAPPING_TAB = 1
 _running: set[Task] = set()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def field_label(key: str) -> str:
     """Our field as the mapping editor shows it (paired columns included)."""
     if key in CONTACT_FIELDS:
         return QCoreApplication.translate("ContactFields", CONTACT_FIELDS[key])
     what, _, number = key.partition(":")
     labels = {
-        "phone_value": _tr("Phone %1 (number)"),
-        "phone_type": _tr("Phone %1 (type)"),
-        "email_value": _tr("E-mail %1 (address)"),
-        "email_type": _tr("E-mail %1 (type)"),
+        "phone_value": QCoreApplication.translate("ContactImport", "Phone %1 (number)"),
+        "phone_type": QCoreApplication.translate("ContactImport", "Phone %1 (type)"),
+        "email_value": QCoreApplication.translate("ContactImport", "E-mail %1 (address)"),
+        "email_type": QCoreApplication.translate("ContactImport", "E-mail %1 (type)"),
     }
     return labels[what].replace("%1", number) if what in labels else key
 
@@ -136,19 +133,38 @@ def _problem_style(row: Row, role: int) -> Any:
     return None
 
 
+_PLACE = re.compile(r"(line|card) (\d+)\Z")
+
+
+def where_label(where: str, file_name: str) -> str:
+    """A place in the file as the preview shows it: "line 12" / "card 3", translated.
+
+    The file is named above the tables; the line or card is what the officer looks for.
+    """
+    place = where.removeprefix(file_name).strip() or where
+    found = _PLACE.match(place)
+    if found is None:
+        return place
+    if found[1] == "line":
+        label = QCoreApplication.translate("ContactImport", "line %1")
+    else:
+        label = QCoreApplication.translate("ContactImport", "card %1")
+    return label.replace("%1", found[2])
+
+
 def _row_dict(number: int, contact: ValidatedContact, file_name: str) -> Row:
     row = contact.row
     return {
         "id": number,
-        # The file is named above; "line 12" is what the officer looks for in it.
-        "where": row.where.removeprefix(file_name).strip() or row.where,
+        "where": where_label(row.where, file_name),
         "name": " ".join(n for n in (row.name_zh, row.name_en) if n) or row.romanisation or "",
         "organization": " ".join(o for o in (row.organization_zh, row.organization_en) if o),
         "title": " / ".join(t for t in (row.title_zh, row.title_en) if t),
         "phones": "; ".join(
-            f"{display_phone(p.e164, p.extension)} ({p.type})" for p in contact.phones
+            f"{display_phone(p.e164, p.extension)} ({phone_type_label(p.type)})"
+            for p in contact.phones
         ),
-        "emails": "; ".join(f"{e.address} ({e.type})" for e in contact.emails),
+        "emails": "; ".join(f"{e.address} ({email_type_label(e.type)})" for e in contact.emails),
         "tags": ", ".join(row.tags),
         "unparsed": "; ".join(contact.unparsed),
         "skip": contact.skip,
@@ -498,7 +514,7 @@ class ContactImportDialog(QDialog):
         self.import_button.setEnabled(True)
 
     def _problem_row(self, number: int, problem: Problem) -> Row:
-        where = problem.where.removeprefix(self.path.name).strip() or problem.where
+        where = where_label(problem.where, self.path.name)
         return {
             "id": number,
             "severity": problem.severity,
@@ -625,9 +641,11 @@ def choose_contact_file(parent: QWidget | None) -> Path | None:
     """Ask which contact file to import; None when cancelled."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Import contacts"),
+        QCoreApplication.translate("ContactImport", "Import contacts"),
         "",
-        _tr("Contact files (*.csv *.xlsx *.vcf *.vcard *.txt);;All files (*)"),
+        QCoreApplication.translate(
+            "ContactImport", "Contact files (*.csv *.xlsx *.vcf *.vcard *.txt);;All files (*)"
+        ),
     )
     return Path(path) if path else None
 
@@ -644,7 +662,9 @@ def run_contact_import(window: Any) -> ImportReport | None:
         window.refresh_all()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(
-            _tr("Imported %1: %2 contact(s) added, %3 merged.")
+            QCoreApplication.translate(
+                "ContactImport", "Imported %1: %2 contact(s) added, %3 merged."
+            )
             .replace("%1", path.name)
             .replace("%2", str(report.created["contacts"]))
             .replace("%3", str(report.created["merged"])),

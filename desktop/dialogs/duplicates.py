@@ -38,7 +38,6 @@ from services.exports import display_phone
 from services.problems import InputRejected
 from services.roster import search_contacts
 
-_CONTEXT = "Duplicates"
 # Lookups whose dialog closed before they finished: kept alive until they do.
 _running: set[Task] = set()
 _FIELDS = (
@@ -53,16 +52,12 @@ _FIELDS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def reason_label(reason: str) -> str:
     """Why a pair is listed, as a word."""
     labels = {
-        "email": _tr("same e-mail"),
-        "phone": _tr("same number"),
-        "name": _tr("same name and organisation"),
+        "email": QCoreApplication.translate("Duplicates", "same e-mail"),
+        "phone": QCoreApplication.translate("Duplicates", "same number"),
+        "name": QCoreApplication.translate("Duplicates", "same name and organisation"),
     }
     return labels.get(reason, reason)
 
@@ -368,7 +363,10 @@ def run_find_duplicates(window: Any) -> int:
         window.refresh_all()
     if merged and isinstance(window, QMainWindow):
         window.statusBar().showMessage(
-            _tr("%1 duplicate contact(s) merged.").replace("%1", str(merged)), 10000
+            QCoreApplication.translate("Duplicates", "%1 duplicate contact(s) merged.").replace(
+                "%1", str(merged)
+            ),
+            10000,
         )
     return merged
 

@@ -39,7 +39,6 @@ from services.exports import ExportCancelled, ExportResult, export_contact_sheet
 from services.problems import InputRejected
 from services.roster import list_releases
 
-_CONTEXT = "ExportDialog"
 SCOPES = ("query", "release", "organization", "tag", "all")
 # (format key, vCard version): what each entry of the format combo exports.
 FORMATS: tuple[tuple[str, str], ...] = (
@@ -54,17 +53,15 @@ _SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx", "vcf": ".vcf", "pdf": ".pdf"}
 _running: set[ProgressTask] = set()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def format_label(fmt: str, vcard_version: str) -> str:
     """A format as the combo shows it."""
     labels = {
-        "csv": _tr("CSV (Excel, UTF-8)"),
-        "xlsx": _tr("Excel workbook (XLSX)"),
-        "vcf": _tr("vCard %1 (phones, mail programs)").replace("%1", vcard_version),
-        "pdf": _tr("PDF (printable sheet)"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV (Excel, UTF-8)"),
+        "xlsx": QCoreApplication.translate("ExportDialog", "Excel workbook (XLSX)"),
+        "vcf": QCoreApplication.translate(
+            "ExportDialog", "vCard %1 (phones, mail programs)"
+        ).replace("%1", vcard_version),
+        "pdf": QCoreApplication.translate("ExportDialog", "PDF (printable sheet)"),
     }
     return labels[fmt]
 
@@ -268,13 +265,16 @@ def choose_target(parent: QWidget | None, request: ExportRequest) -> Path | None
     """Ask where to write the sheet; the format's suffix is added when missing."""
     suffix = _SUFFIXES[request.fmt]
     filters = {
-        "csv": _tr("CSV files (*.csv)"),
-        "xlsx": _tr("Excel workbooks (*.xlsx)"),
-        "vcf": _tr("vCard files (*.vcf)"),
-        "pdf": _tr("PDF files (*.pdf)"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV files (*.csv)"),
+        "xlsx": QCoreApplication.translate("ExportDialog", "Excel workbooks (*.xlsx)"),
+        "vcf": QCoreApplication.translate("ExportDialog", "vCard files (*.vcf)"),
+        "pdf": QCoreApplication.translate("ExportDialog", "PDF files (*.pdf)"),
     }
     name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export contact sheet"), f"contacts{suffix}", filters[request.fmt]
+        parent,
+        QCoreApplication.translate("ExportDialog", "Export contact sheet"),
+        f"contacts{suffix}",
+        filters[request.fmt],
     )
     if not name:
         return None
@@ -284,12 +284,14 @@ def choose_target(parent: QWidget | None, request: ExportRequest) -> Path | None
 
 def export_summary(result: ExportResult) -> str:
     """What was written, in a sentence for the user."""
-    text = _tr("%1 contact(s) written to %2.").replace("%1", str(result.contacts))
+    text = QCoreApplication.translate("ExportDialog", "%1 contact(s) written to %2.").replace(
+        "%1", str(result.contacts)
+    )
     text = text.replace("%2", str(result.path))
     if result.skipped_opt_out:
-        text += "\n" + _tr("%1 contact(s) who opted out of contact were left out.").replace(
-            "%1", str(result.skipped_opt_out)
-        )
+        text += "\n" + QCoreApplication.translate(
+            "ExportDialog", "%1 contact(s) who opted out of contact were left out."
+        ).replace("%1", str(result.skipped_opt_out))
     return text
 
 
@@ -298,7 +300,13 @@ class ExportJob(ProgressTask):
 
     def __init__(self, parent: QWidget | None, path: Path, task: Task) -> None:
         self.parent_widget = parent
-        super().__init__(parent, _tr("Exporting contacts to %1…").replace("%1", path.name), task)
+        super().__init__(
+            parent,
+            QCoreApplication.translate("ExportDialog", "Exporting contacts to %1…").replace(
+                "%1", path.name
+            ),
+            task,
+        )
 
     def _connect_signals(self) -> None:
         super()._connect_signals()
@@ -312,11 +320,15 @@ class ExportJob(ProgressTask):
         """Say what was written (or that Cancel left nothing)."""
         if result is None:
             confirm.inform(
-                self.parent_widget, _tr("Export cancelled"), _tr("Cancelled: no file was written.")
+                self.parent_widget,
+                QCoreApplication.translate("ExportDialog", "Export cancelled"),
+                QCoreApplication.translate("ExportDialog", "Cancelled: no file was written."),
             )
         else:
             confirm.inform(
-                self.parent_widget, _tr("Contact sheet exported"), export_summary(result)
+                self.parent_widget,
+                QCoreApplication.translate("ExportDialog", "Contact sheet exported"),
+                export_summary(result),
             )
 
     @Slot(object)
@@ -326,15 +338,23 @@ class ExportJob(ProgressTask):
             f"{p.where} · {p.field}: {p.message} {p.suggestion or ''}".strip()
             for p in error.problems
         )
-        confirm.warn(self.parent_widget, _tr("Export failed"), error.message, details)
+        confirm.warn(
+            self.parent_widget,
+            QCoreApplication.translate("ExportDialog", "Export failed"),
+            error.message,
+            details,
+        )
 
     @Slot(str)
     def on_crashed(self, _traceback: str) -> None:
         """A bug (already logged)."""
         confirm.warn(
             self.parent_widget,
-            _tr("Export failed"),
-            _tr("The sheet could not be written because of an error in PressDesk (see the log)."),
+            QCoreApplication.translate("ExportDialog", "Export failed"),
+            QCoreApplication.translate(
+                "ExportDialog",
+                "The sheet could not be written because of an error in PressDesk (see the log).",
+            ),
         )
 
     @Slot()

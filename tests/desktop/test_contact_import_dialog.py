@@ -19,6 +19,7 @@ from desktop.dialogs.contact_import import (
     run_contact_import,
     screenshot,
 )
+from desktop.i18n import install_translators
 from desktop.main_window import MainWindow
 from desktop.workers import Task
 from services.contacts import count_contacts
@@ -73,15 +74,16 @@ def test_preview_writes_nothing_and_shows_every_problem(
     assert dialog.counts["merged"].text() == "1"
     assert "黃嘉琪 June Wong" in _names(dialog.row_model)
     chan = dialog.row_model.row_at(dialog.row_model.row_of("name", "陳大文 Chan Tai Man"))
-    assert chan["phones"] == "+852 9123 4567 (mobile)"
-    assert chan["emails"] == "tm.chan@mingpao.com (work)"
+    assert chan["phones"] == "+852 9123 4567 (Mobile)"
+    assert chan["emails"] == "tm.chan@mingpao.com (Work)"
+    assert chan["where"] == "line 3"  # the file is named above the table
     # Lee's number is too short and her address has no domain: both reported in full.
     problems = dialog.problem_model.rows()
     fields = {row["field"] for row in problems}
     assert {"phone", "email"} <= fields
     bad_email = next(r for r in problems if r["value"] == "siuling.lee@rthk")
     assert bad_email["severity"] == "error"
-    assert bad_email["where"] and bad_email["message"]
+    assert bad_email["where"] == "line 4" and bad_email["message"]
     assert "Problems (" in dialog.tabs.tabText(2)
     assert "黃嘉琪 (same e-mail)" in dialog.merged.text()
     # The mapping the reader guessed is shown, one combo a column.
@@ -91,6 +93,23 @@ def test_preview_writes_nothing_and_shows_every_problem(
     qtmodeltester.check(dialog.problem_model)
     assert count_contacts(database) == before
     assert search_contacts(database, "陳大文") == []
+
+
+def test_preview_speaks_chinese_in_zh_hk(
+    qtbot: QtBot, seeded: tuple[MainWindow, Database], tmp_path: Path
+) -> None:
+    _window, database = seeded
+    try:
+        assert install_translators("zh_HK")
+        dialog = _previewed(qtbot, database, _file(tmp_path, "media.csv", SAMPLE_CSV))
+        chan = dialog.row_model.row_at(dialog.row_model.row_of("name", "陳大文 Chan Tai Man"))
+        assert chan["where"] == "第 3 行"
+        assert chan["phones"] == "+852 9123 4567 (手提)"
+        assert contact_import.field_label("phone:mobile") == "電話（手提）"
+        assert contact_import.field_label("email_value:2") == "電郵 2（地址）"
+        assert contact_import.where_label("phone.vcf card 3", "phone.vcf") == "第 3 張卡"
+    finally:
+        install_translators("en")
 
 
 def test_merge_does_not_grow_the_roster(
@@ -129,7 +148,7 @@ def test_mapping_fix_then_import(
     assert dialog.repreview_button.isEnabled()
     qtbot.mouseClick(dialog.repreview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
-    assert dialog.row_model.row_at(0)["phones"] == "+852 9123 4500 (mobile)"
+    assert dialog.row_model.row_at(0)["phones"] == "+852 9123 4500 (Mobile)"
     assert not any(r["field"] == "header" for r in dialog.problem_model.rows())
     assert lookup_number(database, "91234500") == []  # still only a preview
     _import(qtbot, dialog)
@@ -194,7 +213,7 @@ def test_vcard_preview_has_no_mapping(
     )
     dialog = _previewed(qtbot, database, _file(tmp_path, "phone.vcf", card))
     assert not dialog.tabs.isTabEnabled(1)
-    assert dialog.row_model.row_at(0)["phones"] == "+852 9876 5432 (mobile)"
+    assert dialog.row_model.row_at(0)["phones"] == "+852 9876 5432 (Mobile)"
     _import(qtbot, dialog)
     assert lookup_number(database, "98765432")[0]["name_zh"] == "陳美玲"
 
