@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database, open_database
+from db.models import Contact, Inquiry
 from desktop.dialogs import contact_editor
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.main_window import MainWindow
@@ -88,24 +90,30 @@ def _window(qtbot: QtBot, db_url: str, view: str) -> tuple[MainWindow, Database]
 
 
 def _seed_inquiries(database: Database) -> None:
-    for n in range(SEEDED):
-        add_inquiry(
-            database,
-            InquiryCreate(
+    """SEEDED inquiries, a minute apart, in one transaction (the log is newest first)."""
+    first = add_inquiry(
+        database,
+        InquiryCreate(release_id=1, journalist="Reporter", outlet="明報", question="Seeded 0"),
+    )
+    start = datetime.fromisoformat(first["received_at"])
+    with database.session() as session:
+        session.add_all(
+            Inquiry(
                 release_id=1,
-                journalist=f"Reporter {n % 7}",
-                outlet="明報",
-                channel="phone",
-                question=f"Seeded question {n}",
-            ),
+                received_at=start - timedelta(minutes=n),
+                journalist_id=first["journalist_id"],
+                outlet_id=first["outlet_id"],
+                question=f"Seeded {n}",
+            )
+            for n in range(1, SEEDED)
         )
 
 
 def _seed_contacts(database: Database) -> None:
-    for n in range(SEEDED):
-        create_contact(
-            database,
-            {"name_en": f"Seeded Reporter {n:03d}", "title_en": "Reporter", "phones": []},
+    """SEEDED contacts in one transaction (the search index is kept by the ORM listeners)."""
+    with database.session() as session:
+        session.add_all(
+            Contact(name_en=f"Seeded Reporter {n:03d}", title_en="Reporter") for n in range(SEEDED)
         )
 
 
