@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.models import ContactKind, Language
+from db.name_order import display_name
 from desktop.collation import sort_by_name
 from desktop.confirm import warn
+from desktop.dialogs.conflict import edit_and_save
+from desktop.dialogs.history import add_history_button, show_history
 from desktop.dialogs.organization_editor import region_label, run_new_organization
 from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.widgets.email_field import EmailField
@@ -46,7 +49,6 @@ from services.contacts import (
     create_contact,
     get_contact,
     organization_choices,
-    update_contact,
 )
 from services.emails import EMAIL_TYPES
 from services.phones import PHONE_TYPES, format_phone
@@ -346,6 +348,7 @@ class ContactEditor(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.history_button = add_history_button(self.buttons, self._contact.get("id"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.buttons)
@@ -407,8 +410,15 @@ class ContactEditor(QDialog):
         self.emails.changed.connect(self.update_save_button)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history_button.clicked.connect(self.on_history)
 
     # --- behaviour ---------------------------------------------------------------------------
+
+    @Slot()
+    def on_history(self) -> None:
+        """Show who changed this contact, what and when."""
+        name = display_name(self._contact.get("name_zh"), self._contact.get("name_en"))
+        show_history(self, self.database, "contact", int(self._contact["id"]), name)
 
     def organization_id(self) -> int | None:
         """The chosen organisation, or None."""
@@ -574,17 +584,21 @@ def run_new_contact(
 def run_edit_contact(
     parent: QWidget | None, database: Database, contact_id: int
 ) -> dict[str, Any] | None:
-    """Edit a contact; a colleague's newer save is reported and kept, never overwritten."""
+    """Edit a contact; a colleague's newer save opens the conflict view, never overwritten."""
     try:
         contact = get_contact(database, contact_id)
     except InputRejected as error:
         _save_failed(parent, error)
         return None
-    data = ContactEditor.ask(parent, database, contact)
-    if data is None or data.version is None:
-        return None
+
+    def edit(shown: dict[str, Any]) -> tuple[dict[str, Any], int] | None:
+        data = ContactEditor.ask(parent, database, shown)
+        if data is None or data.version is None:
+            return None
+        return data.changes(), data.version
+
     try:
-        return update_contact(database, contact_id, data.changes(), data.version)
+        return edit_and_save(parent, database, "contact", contact, edit)
     except InputRejected as error:
         _save_failed(parent, error)
         return None

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.models import InquiryChannel, InquiryStatus
-from desktop.confirm import confirm, warn
+from desktop.confirm import warn
+from desktop.dialogs.conflict import edit_and_save
+from desktop.dialogs.history import add_history_button, show_history
 from desktop.widgets.contact_picker import ContactPicker, organization_name
 from desktop.widgets.email_field import EmailField
 from desktop.widgets.inquiry_labels import (
@@ -52,7 +54,6 @@ from desktop.widgets.optional_datetime import (
 )
 from desktop.widgets.phone_field import PhoneField
 from services.inquiries import (
-    InquiryConflict,
     InquiryForm,
     contact_cards,
     create_inquiry,
@@ -60,7 +61,6 @@ from services.inquiries import (
     next_statuses,
     outlet_choices,
     release_choices,
-    update_inquiry,
 )
 from services.phones import format_phone
 from services.problems import InputRejected
@@ -221,6 +221,9 @@ class InquiryEditor(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("save")
+        self.history_button = add_history_button(
+            self.buttons, self.inquiry["id"] if self.inquiry else None
+        )
 
         columns = QHBoxLayout()
         columns.addWidget(who, 1)
@@ -256,6 +259,15 @@ class InquiryEditor(QDialog):
         self.question.textChanged.connect(self.on_form_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history_button.clicked.connect(self.on_history)
+
+    @Slot()
+    def on_history(self) -> None:
+        """Show who changed this inquiry, what and when."""
+        if self.inquiry is not None:
+            show_history(
+                self, self.database, "inquiry", int(self.inquiry["id"]), self.windowTitle()
+            )
 
     # --- filling the form --------------------------------------------------------------------
 
@@ -472,39 +484,23 @@ def run_new_inquiry(window: QWidget, prefill: dict[str, Any] | None = None) -> I
 def run_edit_inquiry(parent: QWidget, database: Database, inquiry_id: int) -> Inquiry | None:
     """Open one inquiry in the editor and save the edit; the saved inquiry or None.
 
-    A colleague's save in the meantime is never overwritten: the officer is told and
-    offered the current version.
+    A colleague's save in the meantime is never overwritten: the conflict view shows
+    theirs beside the officer's form, to keep, take or merge.
     """
     try:
         inquiry = get_inquiry(database, inquiry_id)
     except InputRejected as exc:
         warn(parent, QCoreApplication.translate("InquiryEditor", "Inquiry not found"), exc.message)
         return None
-    edit = InquiryEditor.ask(parent, database, inquiry)
-    if edit is None or edit.expected_version is None:
-        return None
+
+    def edit(shown: Inquiry) -> tuple[dict[str, Any], int] | None:
+        result = InquiryEditor.ask(parent, database, shown)
+        if result is None or result.expected_version is None:
+            return None
+        return result.form.model_dump(include=result.form.model_fields_set), result.expected_version
+
     try:
-        return update_inquiry(
-            database, inquiry_id, edit.form, edit.expected_version, user=officer_name()
-        )
-    except InquiryConflict as exc:
-        who = exc.changed_by or QCoreApplication.translate("InquiryEditor", "a colleague")
-        when = local_time(exc.changed_at, with_date=False) if exc.changed_at else "?"
-        text = (
-            QCoreApplication.translate(
-                "InquiryEditor",
-                "%1 saved this inquiry at %2, after you opened it. Your changes were not "
-                "saved, so theirs are not lost.\n\nOpen the current version now? "
-                "(You can then make your change again.)",
-            )
-            .replace("%1", who)
-            .replace("%2", when)
-        )
-        if confirm(
-            parent, QCoreApplication.translate("InquiryEditor", "Changed by someone else"), text
-        ):
-            return run_edit_inquiry(parent, database, inquiry_id)
-        return None
+        return edit_and_save(parent, database, "inquiry", inquiry, edit, user=officer_name())
     except InputRejected as exc:
         warn(
             parent,

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.models import OrganizationKind
 from desktop.confirm import warn
+from desktop.dialogs.conflict import edit_and_save
 from services.contacts import (
     DEFAULT_REGION,
     EditConflict,
     create_organization,
     get_organization,
     phone_regions,
-    update_organization,
 )
 from services.problems import InputRejected
 
@@ -262,17 +262,21 @@ def run_new_organization(
 def run_edit_organization(
     parent: QWidget | None, database: Database, organization_id: int
 ) -> dict[str, Any] | None:
-    """Edit an organisation; a colleague's newer save is reported, never overwritten."""
+    """Edit an organisation; a colleague's newer save opens the conflict view, never overwritten."""
     try:
         organization = get_organization(database, organization_id)
     except InputRejected as error:
         _save_failed(parent, error)
         return None
-    data = OrganizationEditor.ask(parent, organization)
-    if data is None or data.version is None:
-        return None
+
+    def edit(shown: dict[str, Any]) -> tuple[dict[str, Any], int] | None:
+        data = OrganizationEditor.ask(parent, shown)
+        if data is None or data.version is None:
+            return None
+        return data.fields, data.version
+
     try:
-        return update_organization(database, organization_id, data.fields, data.version)
+        return edit_and_save(parent, database, "organization", organization, edit)
     except InputRejected as error:
         _save_failed(parent, error)
         return None

@@ -34,16 +34,16 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop.confirm import warn
+from desktop.dialogs.conflict import edit_and_save
+from desktop.dialogs.history import add_history_button, show_history
 from desktop.widgets.contact_picker import ContactPicker, contact_names, organization_name
 from desktop.widgets.optional_datetime import OptionalDateTimeEdit
 from services.problems import InputRejected
 from services.releases import (
     ReleaseChanges,
-    ReleaseConflict,
     SpokespersonLink,
     get_release,
     issuer_choices,
-    update_release,
 )
 from services.reports import release_summaries
 
@@ -413,6 +413,7 @@ class ReleaseEditor(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.history_button = add_history_button(self.buttons, self.release.get("id"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
@@ -424,6 +425,13 @@ class ReleaseEditor(QDialog):
         self.issuers.add_button.clicked.connect(self.add_issuer)
         self.media_contacts.add_button.clicked.connect(self.add_media_contact)
         self.spokespeople.add_button.clicked.connect(self.add_spokesperson)
+        self.history_button.clicked.connect(self.on_history)
+
+    @Slot()
+    def on_history(self) -> None:
+        """Show who changed this release, what and when."""
+        title = self.release.get("title_zh") or self.release.get("title_en") or ""
+        show_history(self, self.database, "release", int(self.release["id"]), title)
 
     def _fill(self, release: Row) -> None:
         self.title_zh.setText(release.get("title_zh") or "")
@@ -542,20 +550,25 @@ class ReleaseEditor(QDialog):
 
 
 def run_edit_release(window: Any, release_id: int) -> Row | None:
-    """Edit a release and save it; the saved release, or None (cancelled or refused)."""
+    """Edit a release and save it; the saved release, or None (cancelled or refused).
+
+    A colleague's newer save opens the conflict view (keep mine, take theirs, or merge).
+    """
     database: Database = window.database
     try:
         release = get_release(database, release_id)
     except InputRejected as exc:
         warn(window, QCoreApplication.translate("window", "Edit release"), exc.message)
         return None
-    changes = ReleaseEditor.ask(window, database, release)
-    if changes is None:
-        return None
+
+    def edit(shown: Row) -> tuple[dict[str, Any], int] | None:
+        changes = ReleaseEditor.ask(window, database, shown)
+        if changes is None:
+            return None
+        return changes.model_dump(include=changes.model_fields_set), int(shown["version"])
+
     try:
-        return update_release(database, release_id, changes, release["version"])
-    except ReleaseConflict as exc:
-        warn(window, QCoreApplication.translate("window", "Release not saved"), exc.message)
+        return edit_and_save(window, database, "release", release, edit)
     except InputRejected as exc:
         details = "\n".join(f"{p.field}: {p.message}" for p in exc.problems)
         warn(

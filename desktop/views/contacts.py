@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop.collation import sort_by_name
 from desktop.confirm import confirm, warn
+from desktop.dialogs.history import show_history
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.undo import remember_delete
 from desktop.views.base import View, refresh_in_place
@@ -204,6 +205,8 @@ class ContactsView(View):
         for act in (self.new_action, self.edit_action, self.delete_action):
             self.toolbar.addAction(act)
             self.table.addAction(act)
+        self.history_action = action("contactHistory", self.tr("History…"))
+        self.table.addAction(self.history_action)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(QLabel(self.tr("Organisation:")))
         self.toolbar.addWidget(self.organization_filter)
@@ -226,6 +229,7 @@ class ContactsView(View):
         self.new_action.triggered.connect(self.new_contact)
         self.edit_action.triggered.connect(self.edit_contact)
         self.delete_action.triggered.connect(self.delete_contact)
+        self.history_action.triggered.connect(self.open_history)
         self.organization_filter.currentIndexChanged.connect(self.on_filter_changed)
         self.tag_filter.currentIndexChanged.connect(self.on_filter_changed)
 
@@ -476,6 +480,7 @@ class ContactsView(View):
         selected = self.current_contact() is not None
         self.edit_action.setEnabled(selected)
         self.delete_action.setEnabled(selected)
+        self.history_action.setEnabled(selected)
 
     @Slot(QModelIndex)
     def on_activated(self, _index: QModelIndex) -> None:
@@ -507,6 +512,14 @@ class ContactsView(View):
             if saved is None:
                 self.refresh_live()  # a colleague's change or delete may have been reported
             self._saved(saved)
+
+    @Slot()
+    def open_history(self) -> None:
+        """Show who changed the selected contact, what and when."""
+        contact = self.current_contact()
+        if contact is not None:
+            name = contact_name(contact) or f"#{contact['id']}"
+            show_history(self, self.database, "contact", int(contact["id"]), name)
 
     @Slot()
     def delete_contact(self) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.models import OPEN_INQUIRY_STATUSES, InquiryStatus, utc_now
+from desktop.dialogs.history import show_history
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.views.base import View, refresh_in_place
 from desktop.widgets.inquiry_labels import (
@@ -224,6 +225,10 @@ class InquiriesView(View):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.history_action = QAction(self.tr("History…"), self.table)
+        self.history_action.setObjectName("inquiryHistory")
+        self.table.addAction(self.history_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -322,6 +327,7 @@ class InquiriesView(View):
         self.model.modelReset.connect(self.on_rows_changed)
         self.model.rowsInserted.connect(self.on_rows_changed)
         self.table.activated.connect(self.on_activated)
+        self.history_action.triggered.connect(self.open_history)
         self.release_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.status_combo.currentIndexChanged.connect(self.on_filter_changed)
         self.owner_combo.currentIndexChanged.connect(self.on_filter_changed)
@@ -629,6 +635,14 @@ class InquiriesView(View):
         """Enter or double-click: open the inquiry in the editor."""
         if index.isValid():
             self.open_inquiry(int(self.model.row_at(index.row())["id"]))
+
+    @Slot()
+    def open_history(self) -> None:
+        """Show who changed the inquiry under the cursor, what and when."""
+        inquiry_id = self.selected_inquiry_id()
+        if inquiry_id is not None:
+            title = self.tr("Inquiry %1").replace("%1", str(inquiry_id))
+            show_history(self, self.database, "inquiry", inquiry_id, title)
 
     def open_inquiry(self, inquiry_id: int) -> None:
         """Edit one inquiry; after a save, reload and tell the other views."""

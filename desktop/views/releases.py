@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop.confirm import warn
+from desktop.dialogs.history import show_history
 from desktop.dialogs.release_editor import ContactPickerDialog, organization_label, run_edit_release
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.views.base import View
@@ -311,6 +312,10 @@ class ReleasesView(View):
         self.table = release_table(self.model)
         self.table.setObjectName("releasesTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_action = QAction(self.tr("History…"), self.table)
+        self.history_action.setObjectName("releaseHistory")
+        self.table.addAction(self.history_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.detail_stack = QStackedWidget()
         self.detail_stack.setObjectName("releaseDetail")
@@ -492,6 +497,7 @@ class ReleasesView(View):
         self.model.rowsInserted.connect(self.status_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_release_selected)
         self.table.doubleClicked.connect(self.edit_release)
+        self.history_action.triggered.connect(self.open_history)
         self.edit_button.clicked.connect(self.edit_release)
         self.export_button.clicked.connect(self.export_contact_sheet)
         self.add_contact_button.clicked.connect(self.add_media_contact)
@@ -552,6 +558,13 @@ class ReleasesView(View):
             self.table.selectRow(row)
         else:
             self.show_release(None)
+
+    @Slot()
+    def open_history(self) -> None:
+        """Show who changed the release picked, what and when."""
+        if self.release is not None:
+            title = self.release.get("title_zh") or self.release.get("title_en") or ""
+            show_history(self, self.database, "release", int(self.release["id"]), title)
 
     def current_release_id(self) -> int | None:
         """The release picked in the list (the export dialog starts from it)."""

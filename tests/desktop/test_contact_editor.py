@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from db.engine import Database, open_database
 from desktop.dialogs import contact_editor
+from desktop.dialogs.conflict import ConflictDialog
 from desktop.dialogs.contact_editor import ContactEditor, run_edit_contact, run_new_contact
 from desktop.dialogs.organization_editor import OrganizationData, OrganizationEditor
 from desktop.widgets.email_field import EmailField
 from desktop.widgets.phone_field import PhoneField
+from services.conflicts import Conflict
 from services.contacts import create_contact, create_organization, get_contact, update_contact
 from services.roster import lookup_number, search_contacts
 
@@ -204,17 +206,13 @@ def test_a_colleagues_newer_save_is_reported_and_not_overwritten(
     dialog = _editor(qtbot, db, get_contact(db, contact["id"]))
     qtbot.keyClicks(dialog.title_en, "Manager")
     update_contact(db, contact["id"], {"title_en": "Head of PR"}, expected_version=1)
-    warnings: list[tuple[str, str]] = []
+    shown: list[Conflict] = []
     monkeypatch.setattr(
-        contact_editor,
-        "warn",
-        lambda parent, title, text, details="": warnings.append((title, text)),
-    )
+        ConflictDialog, "ask", classmethod(lambda cls, p, c: shown.append(c))
+    )  # the officer cancels the conflict view
     _use(monkeypatch, dialog)
     assert run_edit_contact(None, db, contact["id"]) is None
-    assert warnings and warnings[0][0] == "Changed by a colleague"
-    assert "changed by someone else since you opened it" in warnings[0][1]
-    assert "not saved" in warnings[0][1]
+    assert len(shown) == 1 and shown[0].differing() == ["title_en"]
     after = get_contact(db, contact["id"])
     assert (after["title_en"], after["version"]) == ("Head of PR", 2)
 

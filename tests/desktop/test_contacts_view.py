@@ -122,8 +122,9 @@ def test_the_card_and_tooltips_show_every_phone_and_email(qtbot: QtBot, sqlite_u
         "Work: +852 3756 8623\nMobile: +852 6986 5822"
     )
     assert view.edit_action.isEnabled() and view.delete_action.isEnabled()
-    names = [a.objectName() for a in view.table.actions()]
-    assert names == ["newContact", "editContact", "deleteContact"]
+    assert view.history_action.isEnabled()
+    names = [a.objectName() for a in view.table.actions()]  # the table's context menu
+    assert names == ["newContact", "editContact", "deleteContact", "contactHistory"]
     database.dispose()
 
 

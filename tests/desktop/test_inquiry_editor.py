@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database
-from desktop.dialogs import inquiry_editor
+from desktop.dialogs.conflict import ConflictDialog
 from desktop.dialogs.inquiry_editor import (
     InquiryEditor,
     run_edit_inquiry,
     run_new_inquiry,
     screenshot,
 )
+from services.conflicts import Conflict
 from services.inquiries import InquiryForm, get_inquiry, search_inquiries, update_inquiry
 from services.roster import lookup_number
 from tests.desktop.inquiry_fixtures import Seeded, commit, seeded
@@ -156,13 +157,11 @@ def test_a_colleagues_save_is_not_overwritten(
     )
     mine.notes.setPlainText("my note")
     _use(monkeypatch, mine)
-    told: list[str] = []
-    monkeypatch.setattr(
-        inquiry_editor, "confirm", lambda _parent, _title, text, **_: told.append(text) or False
-    )
-    assert run_edit_inquiry(seeded.window, seeded.database, target["id"]) is None
-    assert len(told) == 1 and "Amy saved this inquiry" in told[0]
-    assert "not saved" in told[0]
+    shown: list[Conflict] = []
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, p, c: shown.append(c)))
+    assert run_edit_inquiry(seeded.window, seeded.database, target["id"]) is None  # cancelled
+    assert len(shown) == 1 and shown[0].changed_by == "Amy"
+    assert shown[0].differing() == ["notes"]
     assert get_inquiry(seeded.database, target["id"])["notes"] == "Called back: 200 jobs"
 
 

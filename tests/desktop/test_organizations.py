@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.dialogs import organization_editor
+from desktop.dialogs.conflict import ConflictDialog
 from desktop.dialogs.organization_editor import OrganizationEditor, run_edit_organization
+from services.conflicts import Conflict
 from services.contacts import get_organization, update_organization
 from tests.desktop.roster_window import clean_settings, open_window
 
@@ -131,15 +133,11 @@ def test_a_colleagues_newer_save_is_not_overwritten(
     qtbot.keyClicks(dialog.website, "horizon.auto")
     monkeypatch.setattr(OrganizationEditor, "ask", classmethod(lambda cls, *a, **k: dialog.data()))
     monkeypatch.setattr(organization_editor, "get_organization", lambda db, i: shown)
-    warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        organization_editor,
-        "warn",
-        lambda p, title, text, details="": warnings.append((title, text)),
-    )
-    assert run_edit_organization(None, database, org_id) is None
-    assert warnings[0][0] == "Changed by a colleague"
-    assert "changed by someone else since you opened it" in warnings[0][1]
+    conflicts: list[Conflict] = []
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, p, c: conflicts.append(c)))
+    assert run_edit_organization(None, database, org_id) is None  # the conflict cancelled
+    assert len(conflicts) == 1 and conflicts[0].differing() == ["website", "phone_region"]
+    assert not next(f for f in conflicts[0].fields if f.name == "phone_region").changed_by_me
     after = get_organization(database, org_id)
     assert (after["phone_region"], after["website"]) == ("CN", "horizon.cc")
     database.dispose()
