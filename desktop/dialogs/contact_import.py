@@ -45,7 +45,9 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop.dialogs.release_import import SEVERITY_COLOURS, severity_label
 from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.problem_text import problem_text
 from desktop.widgets.contact_labels import email_type_label, phone_type_label
+from desktop.widgets.field_labels import field_label as problem_field_label
 from desktop.workers import Progress, Task, start
 from services.contact_files import CONTACT_FIELDS, open_contact_file
 from services.contact_import import ValidatedContact, import_contact_file, validate_batch
@@ -293,7 +295,7 @@ class ContactImportDialog(QDialog):
             [
                 Column("severity", self.tr("Severity"), lambda r: severity_label(r["severity"])),
                 Column("where", self.tr("Where"), lambda r: r["where"]),
-                Column("field", self.tr("Field"), lambda r: r["field"]),
+                Column("field", self.tr("Field"), lambda r: problem_field_label(r["field"])),
                 Column("value", self.tr("Value"), lambda r: r["value"]),
                 Column("suggestion", self.tr("Suggestion"), lambda r: r["suggestion"] or ""),
                 Column("message", self.tr("Message"), lambda r: r["message"]),
@@ -521,7 +523,7 @@ class ContactImportDialog(QDialog):
             "where": where,
             "field": problem.field,
             "value": problem.value,
-            "message": problem.message,
+            "message": problem_text(problem),
             "suggestion": problem.suggestion,
         }
 
@@ -541,7 +543,7 @@ class ContactImportDialog(QDialog):
             return
         row = self.problem_model.row_at(current.row())
         text = self.tr("%1 · %2 · %3: “%4”\n%5").replace("%1", severity_label(row["severity"]))
-        text = text.replace("%2", row["where"]).replace("%3", row["field"])
+        text = text.replace("%2", row["where"]).replace("%3", problem_field_label(row["field"]))
         text = text.replace("%4", row["value"]).replace("%5", row["message"])
         if row["suggestion"]:
             text += "\n" + self.tr("Suggestion: %1").replace("%1", row["suggestion"])

@@ -105,6 +105,9 @@ def test_preview_speaks_chinese_in_zh_hk(
         chan = dialog.row_model.row_at(dialog.row_model.row_of("name", "陳大文 Chan Tai Man"))
         assert chan["where"] == "第 3 行"
         assert chan["phones"] == "+852 9123 4567 (手提)"
+        # Lee's problems: where, which field and what, in Chinese.
+        detail = dialog.problem_detail.text()
+        assert "第 4 行 · 電話" in detail or "第 4 行 · 電郵" in detail
         assert contact_import.field_label("phone:mobile") == "電話（手提）"
         assert contact_import.field_label("email_value:2") == "電郵 2（地址）"
         assert contact_import.where_label("phone.vcf card 3", "phone.vcf") == "第 3 張卡"
