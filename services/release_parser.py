@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import accumulate, count, product
 from operator import add
 
+from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected, Problem, Severity
 
 # --------------------------------------------------------------------------- the result
@@ -1185,12 +1186,15 @@ class _ReleaseReader:
         line: int | None,
         field_name: str,
         value: str,
-        message: str,
+        message: str | Phrase,
         *,
         suggestion: str | None = None,
     ) -> None:
-        """Record a problem at ``line``."""
-        problem = Problem(severity, self.doc.where(line), field_name, value, message, suggestion)
+        """Record a problem at ``line`` (a phrase, so the GUI can show it translated)."""
+        said = message if isinstance(message, Phrase) else None
+        problem = Problem(
+            severity, self.doc.where(line), field_name, value, str(message), suggestion, said
+        )
         self.problems.append((line or 0, len(self.problems), problem))
 
     # ------------------------------------------------------------------ dateline and date
@@ -1220,20 +1224,20 @@ class _ReleaseReader:
         hit = primary.hit if primary else body_date
         if hit is None:
             self.problem(Severity.ERROR, None, "issued_on", "",
-                         "No issue date found: expected a dateline such as "
-                         "「（香港，2023年12月1日）」 or \"HONG KONG, 1 December 2023 –\".")  # fmt: skip
+                         phrase(QT_TRANSLATE_NOOP("Validation", "No issue date found: expected a dateline such as "
+                         "「（香港，2023年12月1日）」 or \"HONG KONG, 1 December 2023 –\".")))  # fmt: skip
             return None, None
         issued = self._real_date(hit)
         if primary is None:
             self.problem(Severity.WARNING, hit.line, "issued_on", hit.raw,
-                         "No dateline found; the issue date was taken from the first date in "
-                         "the text. Check it.", suggestion=issued.isoformat() if issued else None)  # fmt: skip
+                         phrase(QT_TRANSLATE_NOOP("Validation", "No dateline found; the issue date was taken from the first "
+                         "date in the text. Check it.")), suggestion=issued.isoformat() if issued else None)  # fmt: skip
         for other in datelines.values():
             other_date = self._real_date(other.hit, report=False)
             if issued and other_date and other_date != issued:
                 self.problem(Severity.WARNING, other.hit.line, "issued_on", other.hit.raw,
-                             f"The datelines disagree: {issued.isoformat()} and "
-                             f"{other_date.isoformat()}. The first was used.")  # fmt: skip
+                             phrase(QT_TRANSLATE_NOOP("Validation", "The datelines disagree: %1 and %2. The first was used."),
+                                    issued.isoformat(), other_date.isoformat()))  # fmt: skip
         place = primary.place if primary else None
         if primary and place is None:
             for other in datelines.values():
@@ -1246,7 +1250,7 @@ class _ReleaseReader:
         except ValueError:
             if report:
                 self.problem(Severity.ERROR, hit.line, "issued_on", hit.raw,
-                             "The dateline's date does not exist in the calendar.")  # fmt: skip
+                             phrase(QT_TRANSLATE_NOOP("Validation", "The dateline's date does not exist in the calendar.")))  # fmt: skip
             return None
 
     # ------------------------------------------------------------------ titles
@@ -1264,7 +1268,8 @@ class _ReleaseReader:
             self._fill_titles(titles, lines)
         if "title_zh" not in titles and "title_en" not in titles:
             self.problem(Severity.ERROR, None, "title", "",
-                         "No title found: expected the release's headline above the dateline.")  # fmt: skip
+                         phrase(QT_TRANSLATE_NOOP("Validation", "No title found: expected the release's headline above the "
+                                "dateline.")))  # fmt: skip
         return titles
 
     def _header_lines(self, first: int, datelines: dict[int, _Dateline]) -> list[str]:
@@ -1352,8 +1357,8 @@ class _ReleaseReader:
                 continue
             if len(blocks) >= _MAX_BLOCKS:
                 self.problem(Severity.WARNING, heading, "contact", match.group().strip(),
-                             f"More than {_MAX_BLOCKS} media-contact blocks; the rest were "
-                             "not read.")  # fmt: skip
+                             phrase(QT_TRANSLATE_NOOP("Validation", "More than %1 media-contact blocks; the rest were not "
+                                    "read."), str(_MAX_BLOCKS)))  # fmt: skip
                 break
             blocks.append(_Block(heading, inline, heading + 1, self._block_end(heading)))
         return blocks
@@ -1377,7 +1382,8 @@ class _ReleaseReader:
                 last_value = number
         if limit < len(self.doc.lines):
             self.problem(Severity.WARNING, limit, "contact", "",
-                         "The media-contact block is unusually long; reading stopped here.")  # fmt: skip
+                         phrase(QT_TRANSLATE_NOOP("Validation", "The media-contact block is unusually long; reading stopped "
+                                "here.")))  # fmt: skip
         return limit
 
     def _is_block_boundary(self, text: str, seen_content: bool) -> bool:
@@ -1635,7 +1641,8 @@ class _ReleaseReader:
             name = f"{secretary['area'].strip()} Bureau"
             org = self.orgs.add(line=line, kind="government", name_en=name)
             self.problem(Severity.WARNING, line, "organization", title,
-                         f"The organisation was inferred from the title ({title}); check it.",
+                         phrase(QT_TRANSLATE_NOOP("Validation", "The organisation was inferred from the title (%1); check "
+                                "it."), title),
                          suggestion=name)  # fmt: skip
             return org
         return None
@@ -1661,8 +1668,9 @@ class _ReleaseReader:
             self._merge_speaker_orgs(zh, en)
             self.spokespeople.remove(en)
             self.problem(Severity.WARNING, en.line, "name_en", en.name_en or "",
-                         f"{en.name_en} was taken to be {zh.name_zh} because both are quoted in "
-                         "the same order in the two language versions; check it.",
+                         phrase(QT_TRANSLATE_NOOP("Validation", "%1 was taken to be %2 because both are quoted in the same "
+                                "order in the two language versions; check it."),
+                                en.name_en or "", zh.name_zh or ""),
                          suggestion=en.name_en)  # fmt: skip
 
     def _merge_speaker_orgs(self, zh: ParsedSpokesperson, en: ParsedSpokesperson) -> None:
@@ -1700,8 +1708,8 @@ class _ReleaseReader:
     def _finish(self, titles: dict[str, str], issued_on: date | None, blocks: list[_Block]) -> None:
         if not blocks:
             self.problem(Severity.WARNING, None, "contact", "",
-                         "No media-contact block found (expected a block headed 傳媒查詢 or "
-                         "\"Media enquiries\"); the release has no media contacts.")  # fmt: skip
+                         phrase(QT_TRANSLATE_NOOP("Validation", "No media-contact block found (expected a block headed 傳媒查詢 "
+                                "or \"Media enquiries\"); the release has no media contacts.")))  # fmt: skip
         self._merge_duplicate_contacts()
         self._guess_contact_names()
         self._guess_short_names()
@@ -1712,12 +1720,13 @@ class _ReleaseReader:
                 self._add_issuer(fallback)
                 self.problem(Severity.WARNING, fallback.line, "issuer",
                              fallback.name_zh or fallback.name_en or "",
-                             "No 「關於…」/About section or dateline sentence names the issuer; "
-                             "the first organisation of the contact block was taken. Check it.")  # fmt: skip
+                             phrase(QT_TRANSLATE_NOOP("Validation", "No 「關於…」/About section or dateline sentence names the "
+                                    "issuer; the first organisation of the contact block was taken. "
+                                    "Check it.")))  # fmt: skip
             else:
                 self.problem(Severity.WARNING, None, "issuer", "",
-                             "No issuing organisation found (no 「關於…」/About section and no "
-                             "organisation named in the dateline sentence).")  # fmt: skip
+                             phrase(QT_TRANSLATE_NOOP("Validation", "No issuing organisation found (no 「關於…」/About section and "
+                                    "no organisation named in the dateline sentence).")))  # fmt: skip
         for org in self.orgs.items:
             org.kind = self._final_kind(org)
         # The dateline sentence names the lead issuer first; "About" sections may not.
@@ -1809,8 +1818,9 @@ class _ReleaseReader:
                 if guess:
                     contact.name_en = guess
                     self.problem(Severity.WARNING, email.line, "name_en", email.text,
-                                 f"The English name of {contact.name_zh} was inferred from the "
-                                 "e-mail address and should be checked.", suggestion=guess)  # fmt: skip
+                                 phrase(QT_TRANSLATE_NOOP("Validation", "The English name of %1 was inferred from the e-mail "
+                                        "address and should be checked."), contact.name_zh or ""),
+                                 suggestion=guess)  # fmt: skip
                     break
 
     def _guess_short_names(self) -> None:
@@ -1821,10 +1831,15 @@ class _ReleaseReader:
             guess = _short_name_from_domain(source) if source else None
             if guess and source:
                 org.short_name_en = guess
-                what = "web address" if source == org.website else "e-mail domain"
+                what = (
+                    phrase(QT_TRANSLATE_NOOP("Validation", "web address"))
+                    if source == org.website
+                    else phrase(QT_TRANSLATE_NOOP("Validation", "e-mail domain"))
+                )
                 self.problem(Severity.WARNING, line, "name_en", source,
-                             f"The English short name of {org.name_zh or org.key} was guessed "
-                             f"from its {what} and should be checked.", suggestion=guess)  # fmt: skip
+                             phrase(QT_TRANSLATE_NOOP("Validation", "The English short name of %1 was guessed from its %2 and "
+                                    "should be checked."), org.name_zh or org.key, what),
+                             suggestion=guess)  # fmt: skip
 
     def _org_address(self, org: ParsedOrganization) -> tuple[str | None, int | None]:
         if org.website:
@@ -2166,7 +2181,11 @@ class _ContactBlockReader:
         for index, (number, text) in enumerate(lines):
             following = lines[index + 1][1] if index + 1 < len(lines) else None
             if len(text) > _MAX_CONTACT_LINE:
-                self._not_understood(number, text[:80] + "…", "is too long for a contact line")
+                self._not_understood(
+                    number,
+                    text[:80] + "…",
+                    phrase(QT_TRANSLATE_NOOP("Validation", "is too long for a contact line")),
+                )
                 continue
             self._read_line(number, text, following)
         self._close()
@@ -2194,7 +2213,9 @@ class _ContactBlockReader:
         if self._read_row(number, text, None):
             return
         if not self._read_entity(number, text, following):
-            self._not_understood(number, text, "was not understood")
+            self._not_understood(
+                number, text, phrase(QT_TRANSLATE_NOOP("Validation", "was not understood"))
+            )
 
     def _read_named_value(self, number: int, text: str) -> bool:
         """Read "Press team: pr@x.com" or "Angela Wan: +852 ..." (a name instead of a label)."""
@@ -2223,10 +2244,10 @@ class _ContactBlockReader:
             self._add_phone(number, value, "")
         return True
 
-    def _not_understood(self, number: int, text: str, what: str) -> None:
+    def _not_understood(self, number: int, text: str, what: Phrase) -> None:
         self.reader.problem(Severity.WARNING, number, "contact", text,
-                            f"This line of the media-contact block {what}, so it was not "
-                            "imported; check it and add it by hand if needed.")  # fmt: skip
+                            phrase(QT_TRANSLATE_NOOP("Validation", "This line of the media-contact block %1, so it was not "
+                                   "imported; check it and add it by hand if needed."), what))  # fmt: skip
 
     # ------------------------------------------------------------------ values
 
@@ -2235,14 +2256,18 @@ class _ContactBlockReader:
     ) -> None:
         prefix = text[: labels[0].start()].strip(" |｜/／,，;；、·•（(")
         if prefix and not self._read_entity(number, prefix, following):
-            self._not_understood(number, prefix, "starts with text that was not understood")
+            self._not_understood(
+                number,
+                prefix,
+                phrase(QT_TRANSLATE_NOOP("Validation", "starts with text that was not understood")),
+            )
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
             value = _trim_separators(text[label.end() : end])
             name = label["label"]
             if not value:
                 self.reader.problem(Severity.WARNING, number, "contact", text,
-                                    f"The label {name} has no value after it.")  # fmt: skip
+                                    phrase(QT_TRANSLATE_NOOP("Validation", "The label %1 has no value after it."), name))  # fmt: skip
                 continue
             is_email_label = (
                 _collapse(_LABEL_JOINER.split(name)[0]).casefold() in _EMAIL_LABEL_WORDS
@@ -2461,7 +2486,13 @@ class _ContactBlockReader:
 
     def _apply_pending_titles_as_warning(self) -> None:
         for number, text in self.pending:
-            self._not_understood(number, text, "is a title or unit with no person after it")
+            self._not_understood(
+                number,
+                text,
+                phrase(
+                    QT_TRANSLATE_NOOP("Validation", "is a title or unit with no person after it")
+                ),
+            )
         self.pending = []
 
     def _append(self, contact: ParsedContact) -> None:
@@ -2533,7 +2564,11 @@ class _ContactBlockReader:
             if cell.kind == "text":
                 cell.kind = _text_cell_kind(cell.text, have_person=person is not None)
             if cell.kind == "unknown":
-                self._not_understood(number, cell.text, "has a part that was not understood")
+                self._not_understood(
+                    number,
+                    cell.text,
+                    phrase(QT_TRANSLATE_NOOP("Validation", "has a part that was not understood")),
+                )
             elif cell.kind == "name":
                 person = _parse_person(cell.text)
                 if person is None and trust_names:

@@ -417,12 +417,13 @@ class ReleaseImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
 
     def _problem_row(self, number: int, problem: Problem) -> Row:
-        # The file is named above; "line 218" is what the officer looks for in it.
-        where = problem.where.removeprefix(self.path.name).strip() or problem.where
+        # contact_import imports this module (its severity colours): import it late.
+        from desktop.dialogs.contact_import import where_label  # noqa: PLC0415
+
         return {
             "id": number,
             "severity": problem.severity,
-            "where": where,
+            "where": where_label(problem.where, self.path.name),
             "field": problem.field,
             "value": problem.value,
             "message": problem_text(problem),

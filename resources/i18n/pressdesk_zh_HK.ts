@@ -4005,6 +4005,98 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <source>%1 Imported as %2.</source>
         <translation>%1 已匯入為 %2。</translation>
     </message>
+    <message>
+        <source>No issue date found: expected a dateline such as 「（香港，2023年12月1日）」 or &quot;HONG KONG, 1 December 2023 –&quot;.</source>
+        <translation>找不到發布日期：應有電頭，例如「（香港，2023年12月1日）」或 &quot;HONG KONG, 1 December 2023 –&quot;。</translation>
+    </message>
+    <message>
+        <source>No dateline found; the issue date was taken from the first date in the text. Check it.</source>
+        <translation>找不到電頭；發布日期取自內文的第一個日期。請檢查。</translation>
+    </message>
+    <message>
+        <source>The datelines disagree: %1 and %2. The first was used.</source>
+        <translation>兩個電頭的日期不一致：%1 及 %2。已採用第一個。</translation>
+    </message>
+    <message>
+        <source>The dateline&apos;s date does not exist in the calendar.</source>
+        <translation>電頭的日期在日曆上並不存在。</translation>
+    </message>
+    <message>
+        <source>No title found: expected the release&apos;s headline above the dateline.</source>
+        <translation>找不到標題：新聞稿的標題應在電頭之上。</translation>
+    </message>
+    <message>
+        <source>More than %1 media-contact blocks; the rest were not read.</source>
+        <translation>傳媒聯絡區塊超過 %1 個；其餘未有讀取。</translation>
+    </message>
+    <message>
+        <source>The media-contact block is unusually long; reading stopped here.</source>
+        <translation>傳媒聯絡區塊異常地長；讀取在此停止。</translation>
+    </message>
+    <message>
+        <source>The organisation was inferred from the title (%1); check it.</source>
+        <translation>機構是從職銜（%1）推斷的；請檢查。</translation>
+    </message>
+    <message>
+        <source>%1 was taken to be %2 because both are quoted in the same order in the two language versions; check it.</source>
+        <translation>由於兩個語言版本以相同次序引述，%1 被視為 %2；請檢查。</translation>
+    </message>
+    <message>
+        <source>No media-contact block found (expected a block headed 傳媒查詢 or &quot;Media enquiries&quot;); the release has no media contacts.</source>
+        <translation>找不到傳媒聯絡區塊（應有以「傳媒查詢」或 &quot;Media enquiries&quot; 為標題的區塊）；此新聞稿沒有傳媒聯絡人。</translation>
+    </message>
+    <message>
+        <source>No 「關於…」/About section or dateline sentence names the issuer; the first organisation of the contact block was taken. Check it.</source>
+        <translation>沒有「關於…」／About 段落或電頭句子指明發布機構；已採用聯絡區塊的第一個機構。請檢查。</translation>
+    </message>
+    <message>
+        <source>No issuing organisation found (no 「關於…」/About section and no organisation named in the dateline sentence).</source>
+        <translation>找不到發布機構（沒有「關於…」／About 段落，電頭句子亦沒有提及任何機構）。</translation>
+    </message>
+    <message>
+        <source>The English name of %1 was inferred from the e-mail address and should be checked.</source>
+        <translation>%1 的英文姓名是從電郵地址推斷的，請檢查。</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <source>e-mail domain</source>
+        <translation>電郵網域</translation>
+    </message>
+    <message>
+        <source>The English short name of %1 was guessed from its %2 and should be checked.</source>
+        <translation>%1 的英文簡稱是從其%2推測的，請檢查。</translation>
+    </message>
+    <message>
+        <source>is too long for a contact line</source>
+        <translation>太長，不像聯絡資料</translation>
+    </message>
+    <message>
+        <source>was not understood</source>
+        <translation>無法理解</translation>
+    </message>
+    <message>
+        <source>This line of the media-contact block %1, so it was not imported; check it and add it by hand if needed.</source>
+        <translation>傳媒聯絡區塊的這一行%1，因此未有匯入；請檢查，如有需要請手動加入。</translation>
+    </message>
+    <message>
+        <source>starts with text that was not understood</source>
+        <translation>開頭有無法理解的文字</translation>
+    </message>
+    <message>
+        <source>The label %1 has no value after it.</source>
+        <translation>標籤 %1 後面沒有內容。</translation>
+    </message>
+    <message>
+        <source>is a title or unit with no person after it</source>
+        <translation>只有職銜或部門，後面沒有人名</translation>
+    </message>
+    <message>
+        <source>has a part that was not understood</source>
+        <translation>有部分無法理解</translation>
+    </message>
 </context>
 <context>
     <name>app</name>

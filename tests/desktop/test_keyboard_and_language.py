@@ -232,3 +232,34 @@ def test_screenshots_wait_for_background_loads_and_have_one_size(
     assert reports.task is None and reports.state_label.text() != "Loading…"  # loaded first
     contacts = seeded.window.views["contacts"]
     assert contacts.table.selectionModel().hasSelection()  # its card is not empty
+
+
+def test_the_release_import_preview_explains_its_problems_in_chinese(
+    qtbot: QtBot, sqlite_url: str
+) -> None:
+    from desktop.dialogs.release_import import ReleaseImportDialog
+    from tests.conftest import SEED_RELEASE
+
+    database = open_database(sqlite_url)
+    try:
+        assert install_translators("zh_HK")
+        dialog = ReleaseImportDialog(database, SEED_RELEASE)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.start_preview()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+        rows = dialog.problem_model.rows()
+        fixed = next(r for r in rows if r["field"] == "email")
+        assert fixed["where"] == "第 218 行"
+        assert fixed["message"].startswith(
+            "'June.Wong@edelman.com/' 不是有效的電郵地址：結尾有 '/'"
+        )
+        assert fixed["message"].endswith("已匯入為 June.Wong@edelman.com。")
+        guessed = [r["message"] for r in rows if r["field"] == "name_en"]
+        assert "香港科技園公司 的英文簡稱是從其網址推測的，請檢查。" in guessed
+        assert "溫安怡 的英文姓名是從電郵地址推斷的，請檢查。" in guessed
+        assert not [m for m in guessed if "should be checked" in m]
+    finally:
+        install_translators("en")
+        QThreadPool.globalInstance().waitForDone(20_000)
+        database.dispose()

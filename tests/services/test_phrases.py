@@ -85,3 +85,16 @@ def test_problems_with_phrases_compare_pickle_and_serialise_as_before(text: str)
     assert "phrase" not in problem.to_dict()
     assert problem.located("line 3").phrase == problem.phrase
     assert problem.severity == Severity.ERROR
+
+
+def test_every_problem_of_a_release_is_a_phrase_that_reads_as_its_message() -> None:
+    from services.release_parser import parse_release
+    from tests.conftest import SEED_RELEASE
+
+    text = SEED_RELEASE.read_text(encoding="utf-8")
+    broken = "\n".join(line for line in text.splitlines() if "2023年12月1日" not in line)
+    for parsed in (parse_release(text), parse_release(broken)):
+        assert parsed.problems
+        for problem in parsed.problems:
+            assert problem.phrase is not None, problem
+            assert str(problem.phrase) == problem.message
