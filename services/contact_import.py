@@ -255,8 +255,7 @@ def validated_batches(
         for batch in itertools.chain(head, batches):
             yield validate_batch(batch, region)
         return
-    # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
-    context = multiprocessing.get_context("spawn")
+    context = _worker_context()
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         # Batches in input order: a worker's future, or a batch this process validated
         # itself while it had nothing else to do (the workers starting up, or busy).
@@ -279,6 +278,21 @@ def validated_batches(
             for _, future, _ in pending:
                 if future is not None:
                     future.cancel()
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Where validation workers come from.
+
+    Never plain fork: forking a process that runs Qt threads can deadlock the child. A
+    fork server is a clean single-threaded process that imports this module once (~1 s)
+    and then forks each worker ready to run; it stays for the next import. Where there is
+    none (Windows), spawn: every worker imports for itself.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 # A batch, and its worker's future or (None and) the batch this process validated itself.
