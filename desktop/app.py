@@ -33,6 +33,8 @@ SCREENSHOT_DIALOGS = [
     "desktop.dialogs.organization_editor",
     "desktop.dialogs.release_import",
     "desktop.dialogs.release_editor",
+    "desktop.dialogs.conflict",
+    "desktop.dialogs.history",
     "desktop.dialogs.contact_import",
     "desktop.dialogs.export",
     "desktop.dialogs.duplicates",

@@ -79,7 +79,7 @@ class ConflictDialog(QDialog):
         self.theirs_buttons: dict[str, QRadioButton] = {}
         self._build()
         self._connect_signals()
-        self.resize(860, 560)
+        self.resize(900, 660)
 
     def _build(self) -> None:
         who = self.conflict.changed_by or QCoreApplication.translate(

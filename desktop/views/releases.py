@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from desktop.confirm import warn
+from desktop.dialogs.conflict import resolve_conflict
 from desktop.dialogs.history import show_history
 from desktop.dialogs.release_editor import ContactPickerDialog, organization_label, run_edit_release
 from desktop.lazy_table import Column, LazyTableModel, Row
@@ -653,17 +654,37 @@ class ReleasesView(View):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
 
-    def _change(self, action: Any, *args: Any, select: int | None = None) -> bool:
-        """Run one media-contact change on the version shown; reload on a conflict."""
+    def _change(self, action: Any, *args: Any, mine: list[int], select: int | None = None) -> bool:
+        """Run one media-contact change on the version shown.
+
+        Args:
+            action: the service that makes the change.
+            args: what it takes besides the release and its version.
+            mine: the media contacts as the change leaves the list shown; when a
+                colleague saved the release meanwhile, the conflict view sets it beside
+                theirs.
+            select: the contact to select afterwards.
+        """
         assert self.release is not None
         try:
-            saved = action(self.database, int(self.release["id"]), *args, self.release["version"])
-        except ReleaseConflict as exc:
-            warn(self, self.tr("Release changed"), exc.message)
-            self._reload_detail()
-            return False
+            try:
+                saved = action(
+                    self.database, int(self.release["id"]), *args, self.release["version"]
+                )
+            except ReleaseConflict:
+                saved = resolve_conflict(
+                    self,
+                    self.database,
+                    "release",
+                    int(self.release["id"]),
+                    loaded=self.release,
+                    mine={"media_contact_ids": mine},
+                ).saved
         except InputRejected as exc:
             warn(self, self.tr("Release not changed"), exc.message)
+            saved = None
+        if saved is None:  # cancelled, theirs taken, or refused: show what is stored
+            self._reload_detail()
             return False
         self.show_release(saved, select_contact=select)
         self.data_changed.emit("releases")
@@ -689,7 +710,8 @@ class ReleasesView(View):
             {int(c["id"]) for c in self.release["media_contacts"]},
         )
         if contact is not None:
-            self._change(add_media_contact, int(contact["id"]), select=int(contact["id"]))
+            ids = [*self._media_ids(), int(contact["id"])]
+            self._change(add_media_contact, ids[-1], mine=ids, select=ids[-1])
 
     @Slot()
     def remove_media_contact(self) -> None:
@@ -697,14 +719,22 @@ class ReleasesView(View):
         row = self._selected_contact_row()
         if self.release is None or row < 0:
             return
-        self._change(remove_media_contact, int(self.media_model.row_at(row)["id"]))
+        contact_id = int(self.media_model.row_at(row)["id"])
+        ids = [i for i in self._media_ids() if i != contact_id]
+        self._change(remove_media_contact, contact_id, mine=ids)
 
     def _move(self, steps: int) -> None:
         row = self._selected_contact_row()
         if self.release is None or row < 0:
             return
         contact_id = int(self.media_model.row_at(row)["id"])
-        self._change(move_media_contact, contact_id, steps, select=contact_id)
+        ids = self._media_ids()
+        ids.insert(max(0, min(len(ids) - 1, row + steps)), ids.pop(row))
+        self._change(move_media_contact, contact_id, steps, mine=ids, select=contact_id)
+
+    def _media_ids(self) -> list[int]:
+        """The media contacts of the release shown, in order."""
+        return [int(c["id"]) for c in (self.release or {}).get("media_contacts", [])]
 
     @Slot()
     def move_up(self) -> None:

@@ -7,6 +7,7 @@ in the interface language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -15,8 +16,11 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.widgets.inquiry_labels import channel_label, local_time, status_label
+from services.phones import format_phone
 
 EMPTY = "—"
+# A phone or e-mail as the audit trail writes it: "+85291234567 ext. 12 (mobile)".
+_PART = re.compile(r"(.+) \((\w+)\)")
 
 
 def field_label(name: str | None, entity: str = "") -> str:
@@ -139,6 +143,14 @@ def stored_text(name: str | None, text: str | None) -> str:
         return EMPTY
     if name in ("status", "channel", "phone_region", "preferred_language", "kind"):
         return _code_label(name, text)
+    part = _PART.fullmatch(text) if name in ("phone", "email") else None
+    if part is not None:
+        value, kind = part.groups()
+        if name == "email":
+            return f"{value} ({email_type_label(kind)})"
+        number, _, extension = value.partition(" ext. ")
+        shown = format_phone(number) + (f" ext. {extension}" if extension else "")
+        return f"{shown} ({phone_type_label(kind)})"
     if name == "opt_out" and text in ("yes", "no"):
         return (
             QCoreApplication.translate("FieldLabels", "Yes")

@@ -2928,10 +2928,6 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>查詢（%1）</translation>
     </message>
     <message>
-        <source>Release changed</source>
-        <translation>新聞稿已被更改</translation>
-    </message>
-    <message>
         <source>Release not changed</source>
         <translation>新聞稿未能更改</translation>
     </message>

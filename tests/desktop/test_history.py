@@ -81,7 +81,7 @@ def test_the_history_lists_each_change_newest_first(
     changes = {(r[2], r[3], r[4]) for r in rows if r[1] == "Amy"}
     assert ("Title (English)", "Account Director", "Senior Account Director") in changes
     assert ("Organisation", "—", "愛德曼國際公關公司 (Edelman)") in changes  # a name, not an id
-    assert ("Phone", "—", "+85269865822 (mobile)") in changes
+    assert ("Phone", "—", "+852 6986 5822 (Mobile)") in changes
     assert dialog.windowTitle() == "History: 黃嘉琪"
     assert not dialog.empty.isVisible()
     # Readable widths: when, who and field are never squeezed to nothing.

@@ -12,13 +12,14 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-import desktop.views.releases as releases_module
 from db.engine import Database, open_database
 from db.models import Contact, Inquiry
 from desktop.dialogs import release_editor
+from desktop.dialogs.conflict import ConflictDialog, Resolution
 from desktop.dialogs.release_editor import ContactPickerDialog, ReleaseEditor
 from desktop.main_window import MainWindow
 from desktop.views.releases import ReleasesView
+from services.conflicts import Conflict
 from services.first_run import import_bundled_release_once
 from services.inquiries import InquiryCreate, add_inquiry
 from services.releases import get_release, update_release
@@ -164,13 +165,26 @@ def test_a_colleagues_change_is_not_overwritten(
     view = _view(window)
     release = get_release(database, view.current_release_id() or 0)
     update_release(database, release["id"], {"place": "沙田"}, release["version"])
-    warnings: list[str] = []
-    monkeypatch.setattr(releases_module, "warn", lambda parent, title, text: warnings.append(text))
+    conflicts: list[Conflict] = []
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, p, c: conflicts.append(c)))
     view.media_table.selectRow(3)
     qtbot.mouseClick(view.up_button, Qt.MouseButton.LeftButton)
-    assert warnings and "changed by a colleague" in warnings[0]
-    assert _media_order(database)[3] == "熊苗苗"  # nothing moved
+    assert len(conflicts) == 1 and conflicts[0].differing() == ["media_contact_ids"]
+    mine = [name.split()[0] for name in conflicts[0].fields[0].mine_shown]
+    assert mine.index("熊苗苗") == 2  # the move, as the conflict view shows it
+    assert _media_order(database)[3] == "熊苗苗"  # cancelled: nothing moved
     assert view.place_label.text() == "沙田"  # the current version is shown
+
+    def keep_mine(cls: Any, parent: Any, conflict: Conflict) -> Resolution:
+        return Resolution("mine", conflict.mine())
+
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(keep_mine))
+    update_release(database, release["id"], {"notes": "Ben"}, release["version"] + 1)
+    view.media_table.selectRow(3)
+    qtbot.mouseClick(view.up_button, Qt.MouseButton.LeftButton)
+    assert _media_order(database)[2] == "熊苗苗"  # moved over the newer version
+    stored = get_release(database, release["id"])
+    assert (stored["place"], stored["notes"]) == ("沙田", "Ben")  # theirs kept
 
 
 def test_edit_opens_the_editor_and_saves(
