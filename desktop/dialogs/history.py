@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
+from db.name_order import display_name
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.widgets.field_labels import EMPTY, field_label, stored_text
 from desktop.widgets.inquiry_labels import local_time
@@ -176,7 +177,8 @@ def add_history_button(buttons: QDialogButtonBox, record_id: Any) -> QPushButton
 
 def screenshot(window: Any) -> QWidget:
     """The history of the first contact with changes recorded (or of the first contact)."""
-    contacts = list_contacts(window.database, limit=1)
-    contact_id = int(contacts[0]["id"]) if contacts else 0
-    name = str(contacts[0].get("name_zh") or contacts[0].get("name_en") or "") if contacts else ""
-    return show_history(window, window.database, "contact", contact_id, name)
+    contacts = list_contacts(window.database, limit=50)
+    shown = next((c for c in contacts if history(window.database, "contact", c["id"])), None)
+    contact = shown or (contacts[0] if contacts else {"id": 0})
+    name = display_name(contact.get("name_zh"), contact.get("name_en"))
+    return show_history(window, window.database, "contact", int(contact["id"]), name)
