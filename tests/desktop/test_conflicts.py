@@ -21,7 +21,7 @@ from desktop.dialogs.inquiry_editor import InquiryEditor, run_edit_inquiry
 from desktop.dialogs.release_editor import ReleaseEditor, run_edit_release
 from services.audit import history, set_officer
 from services.conflicts import Conflict
-from services.contacts import create_contact, get_contact, update_contact
+from services.contacts import create_contact, delete_contact, get_contact, update_contact
 from services.first_run import import_bundled_release_once
 from services.inquiries import InquiryForm, create_inquiry, get_inquiry, update_inquiry
 from services.releases import get_release, update_release
@@ -249,6 +249,26 @@ def test_cancel_leaves_theirs(scene: Scene) -> None:
     scene.officer(cancel)
     assert scene.edit() is None
     assert get_contact(scene.theirs_db, scene.contact_id)["title_en"] == "Director"
+
+
+def test_a_contact_deleted_meanwhile_is_reported_not_resaved(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        "desktop.dialogs.contact_editor.warn", lambda p, title, text, details="": told.append(text)
+    )
+    officer = scene.officer()  # the conflict view must not open: there is nothing to merge
+    ask = ContactEditor.ask
+
+    def edit_then_ben_deletes(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        data = ask(*args, **kwargs)
+        delete_contact(scene.theirs_db, scene.contact_id)
+        return data
+
+    monkeypatch.setattr(ContactEditor, "ask", classmethod(edit_then_ben_deletes))
+    assert scene.edit() is None
+    assert not officer.seen and len(told) == 1 and "no longer exists" in told[0]
 
 
 def test_an_inquiry_merge_is_saved_and_audited_as_the_officer(
