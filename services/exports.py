@@ -549,7 +549,7 @@ def export_contact_sheet(
     selection = _Selection(release_id, organization_id, query, tag, include_opted_out)
     if fmt == "pdf" and pdf_writer is None:
         raise ValueError("a PDF export needs pdf_writer (desktop.pdf_export)")
-    with database.session(write=False) as session:
+    with database.session(write=False) as session, _small_page_cache(session.connection()):
         connection = session.connection()
         _check_request(connection, fmt, vcard_version, selection)
         total = _count(connection, selection)
@@ -579,6 +579,29 @@ def export_contact_sheet(
                 sheet = _sheet(connection, selection, map(_sheet_contacts, pages()))
                 pdf_writer(temp, sheet)
     return ExportResult(target, fmt, written, selection.skipped_opt_out)
+
+
+EXPORT_CACHE_KIB = 2048
+"""SQLite's page cache while an export reads the roster (SQLite's own default size)."""
+
+
+@contextlib.contextmanager
+def _small_page_cache(connection: Connection) -> Iterator[None]:
+    """On SQLite, read through a small page cache for the export, then restore the size.
+
+    The engine gives each connection a 64 MiB cache (``db.engine``: imports re-read index
+    pages). An export reads each page once, and through that cache the process grew with
+    the database file (46 MB for 100 000 contacts, 6 MB with 2 MiB), at the same speed.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{EXPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")
 
 
 @contextlib.contextmanager

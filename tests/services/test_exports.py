@@ -566,6 +566,22 @@ def test_every_card_our_writer_makes_reads_back_in_vobject(
     assert len(card.contents["tel"]) == 2
 
 
+def test_an_export_reads_through_a_small_page_cache_and_restores_it(database: Database) -> None:
+    if database.engine.dialect.name != "sqlite":
+        pytest.skip("a SQLite page-cache setting")
+    with database.session(write=False) as session:
+        connection = session.connection()
+
+        def cache_size() -> int:
+            return int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+        before = cache_size()
+        assert before < -exports.EXPORT_CACHE_KIB  # the engine's larger cache
+        with exports._small_page_cache(connection):
+            assert cache_size() == -exports.EXPORT_CACHE_KIB
+        assert cache_size() == before
+
+
 # --- round trip ------------------------------------------------------------------------------
 
 
