@@ -263,3 +263,16 @@ def test_the_release_import_preview_explains_its_problems_in_chinese(
         install_translators("en")
         QThreadPool.globalInstance().waitForDone(20_000)
         database.dispose()
+
+
+def test_a_forgotten_modal_fails_the_test_at_once(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    with pytest.raises(AssertionError, match=r"QDialog\.exec"):
+        dialog.exec()
+    with pytest.raises(AssertionError, match=r"QMessageBox\.warning"):
+        QMessageBox.warning(dialog, "t", "x")
+    with pytest.raises(AssertionError, match=r"QFileDialog\.getSaveFileName"):
+        QFileDialog.getSaveFileName(dialog, "t")
