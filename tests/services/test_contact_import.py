@@ -273,3 +273,29 @@ def test_imported_rows_are_indexed_and_sorted_as_an_edit_would_leave_them(
             assert key == contact_sort_key(name_zh, name_en)
     merged = search_contacts(database, "june 17")
     assert {p["e164"] for c in merged for p in c["phones"]} >= {"+85261000017", "+85261004017"}
+
+
+def test_the_search_index_merge_setting_is_bulk_only_while_importing(sqlite_url: str) -> None:
+    """The importer merges FTS5 segments 16 at a time while it writes; afterwards (or
+    after a dry run) the index is back to FTS5's default of 4."""
+    from db.engine import open_database
+
+    database = open_database(sqlite_url)
+
+    def automerge() -> list[tuple[str, int]]:
+        with database.session(write=False) as s:
+            return [
+                (table, row[0])
+                for table in ("contact_search", "contact_search_phone")
+                for row in s.connection().exec_driver_sql(
+                    f"SELECT v FROM {table}_config WHERE k = 'automerge'"
+                )
+            ]
+
+    rows = [
+        _row(i, name_en=f"Person {i}", phones=[IncomingValue(f"6{i:07d}")]) for i in range(2, 60)
+    ]
+    import_contacts(database, rows, source="a.csv", dry_run=True)
+    assert automerge() == []
+    import_contacts(database, rows, source="a.csv")
+    assert automerge() == [("contact_search", 4), ("contact_search_phone", 4)]
