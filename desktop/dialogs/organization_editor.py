@@ -45,7 +45,19 @@ def kind_label(kind: str) -> str:
 
 
 def region_name(region: str) -> str:
-    """A phone region's place name ("Hong Kong"), from Qt's locale data."""
+    """A phone region's place name ("Hong Kong"), from Qt's locale data.
+
+    Qt names territories in English only; the four regions listed first are named
+    through the catalogue, so a Hong Kong office reads them in its own language.
+    """
+    near = {
+        "HK": QCoreApplication.translate("PhoneRegions", "Hong Kong SAR China"),
+        "MO": QCoreApplication.translate("PhoneRegions", "Macao SAR China"),
+        "CN": QCoreApplication.translate("PhoneRegions", "China"),
+        "TW": QCoreApplication.translate("PhoneRegions", "Taiwan"),
+    }
+    if region in near:
+        return near[region]
     territory = QLocale.codeToTerritory(region)
     if territory == QLocale.Country.AnyTerritory:
         return region

@@ -2404,6 +2404,25 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     </message>
 </context>
 <context>
+    <name>PhoneRegions</name>
+    <message>
+        <source>Hong Kong SAR China</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macao SAR China</source>
+        <translation>澳門</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中國內地</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台灣</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTask</name>
     <message>
         <source>Cancel</source>

@@ -276,3 +276,21 @@ def test_a_forgotten_modal_fails_the_test_at_once(qtbot: QtBot) -> None:
         QMessageBox.warning(dialog, "t", "x")
     with pytest.raises(AssertionError, match=r"QFileDialog\.getSaveFileName"):
         QFileDialog.getSaveFileName(dialog, "t")
+
+
+def test_the_nearest_phone_regions_are_named_in_chinese(qapp: QApplication) -> None:
+    from desktop.dialogs.organization_editor import RegionCombo, region_label
+
+    assert region_label("HK") == "Hong Kong SAR China (HK) +852"
+    try:
+        assert install_translators("zh_HK")
+        assert [region_label(r) for r in ("HK", "MO", "CN", "TW")] == [
+            "香港 (HK) +852",
+            "澳門 (MO) +853",
+            "中國內地 (CN) +86",
+            "台灣 (TW) +886",
+        ]
+        combo = RegionCombo()
+        assert combo.itemText(0) == "香港 (HK) +852"
+    finally:
+        install_translators("en")
