@@ -3,7 +3,8 @@
 The bundled release (its issuers, media contacts and spokespeople), the four inquiries
 of the GUI tests (overdue, due today, answered, new), the newest inquiry from a
 journalist new to the roster with an e-mail address (the reply and template previews
-use the newest), and a logged call::
+use the newest), a logged call, and an edit of June Wong's card by a named officer (so
+the history view has something to show)::
 
     python -m tests.helpers.demo_database /tmp/demo.sqlite
     python main.py --db sqlite:////tmp/demo.sqlite --lang zh_HK --screenshot shots/
@@ -16,7 +17,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from db.engine import open_database
+from services.audit import set_officer
 from services.calls import CallForm, log_call
+from services.contacts import get_contact, update_contact
 from services.first_run import import_bundled_release_once
 from services.inquiries import InquiryForm, create_inquiry
 from tests.desktop.inquiry_fixtures import seed_inquiries
@@ -53,6 +56,18 @@ def build(path: Path) -> None:
                 summary="Asked for photos of the signing",
                 duration_seconds=95,
             ),
+        )
+        set_officer(database, "溫安怡 Angela Wan")
+        june = get_contact(database, people["黃嘉琪"]["id"])
+        update_contact(
+            database,
+            june["id"],
+            {
+                "title_en": "Senior Account Director",
+                "title_zh": "高級客戶總監",
+                "tags": ["tech desk"],
+            },
+            expected_version=june["version"],
         )
     finally:
         database.dispose()
