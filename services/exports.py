@@ -66,7 +66,7 @@ import re
 import tempfile
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, groupby
@@ -671,8 +671,16 @@ def sheet_headers(phones: int, emails: int) -> list[str]:
     return [*headers, "Tags", "Notes", "Kind", "ID"]
 
 
-_STARTS_FORMULA = re.compile(r"(?:\A|\x00)[=+\-@\t\r\n]").search
-"""Whether any of many values joined by NUL starts like a formula (one C call a page)."""
+_FORMULA_MARKERS = tuple("\x00" + start for start in sorted(_FORMULA_START))
+
+
+def _any_starts_formula(values: Iterable[str]) -> bool:
+    """Whether any of ``values`` starts like a formula: a few substring searches a page.
+
+    (A regex over the joined page took ~1 ms a page, a tenth of a CSV export's time.)
+    """
+    text = "\x00" + "\x00".join(values)
+    return any(marker in text for marker in _FORMULA_MARKERS)
 
 
 def _sheet_rows(
@@ -717,10 +725,10 @@ def _typed_starts_formula(page: _Page) -> bool:
     numbers, kinds and ids are ours.
     """
     typed = filter(None, chain.from_iterable(contact[1:8] for contact in page.contacts))
-    return bool(
-        _STARTS_FORMULA("\x00".join(typed))
-        or _STARTS_FORMULA("\x00".join([e[2] for es in page.emails.values() for e in es]))
-        or _STARTS_FORMULA("\x00".join([t[1] for ts in page.tags.values() for t in ts]))
+    return (
+        _any_starts_formula(typed)
+        or _any_starts_formula([e[2] for es in page.emails.values() for e in es])
+        or _any_starts_formula([t[1] for ts in page.tags.values() for t in ts])
     )
 
 
