@@ -39,6 +39,7 @@ from db.engine import Database, open_database
 from desktop.lazy_table import Column, LazyTableModel, Row
 from desktop.problem_text import problem_text
 from desktop.views.releases import fixed_rows
+from desktop.widgets.field_labels import field_label
 from desktop.workers import Progress, Task, start
 from services.import_report import ImportReport
 from services.paths import BUNDLED_RELEASE
@@ -57,6 +58,17 @@ SEVERITY_COLOURS = {
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.FIXED: 2}
 # Tasks whose dialog closed before they finished: kept alive until they do.
 _running: set[Task] = set()
+
+
+def problem_field_label(name: str) -> str:
+    """A problem's field as the preview names it ("name_en" reads "English name")."""
+    own = {
+        "title": QCoreApplication.translate("ReleaseImport", "Title"),
+        "contact": QCoreApplication.translate("ReleaseImport", "Media contact"),
+        "issuer": QCoreApplication.translate("ReleaseImport", "Issuer"),
+        "organization": QCoreApplication.translate("ReleaseImport", "Organisation"),
+    }
+    return own.get(name) or field_label(name, "release")
 
 
 def severity_label(severity: Severity | str) -> str:
@@ -189,7 +201,7 @@ class ReleaseImportDialog(QDialog):
             [
                 Column("severity", self.tr("Severity"), lambda r: severity_label(r["severity"])),
                 Column("where", self.tr("Where"), lambda r: r["where"]),
-                Column("field", self.tr("Field"), lambda r: r["field"]),
+                Column("field", self.tr("Field"), lambda r: problem_field_label(r["field"])),
                 Column("value", self.tr("Value"), lambda r: r["value"]),
                 Column("suggestion", self.tr("Suggestion"), lambda r: r["suggestion"] or ""),
                 Column("message", self.tr("Message"), lambda r: r["message"]),
@@ -288,7 +300,7 @@ class ReleaseImportDialog(QDialog):
             return
         row = self.problem_model.row_at(current.row())
         text = self.tr("%1 · %2 · %3: “%4”\n%5").replace("%1", severity_label(row["severity"]))
-        text = text.replace("%2", row["where"]).replace("%3", row["field"])
+        text = text.replace("%2", row["where"]).replace("%3", problem_field_label(row["field"]))
         text = text.replace("%4", row["value"]).replace("%5", row["message"])
         if row["suggestion"]:
             text += "\n" + self.tr("Suggestion: %1").replace("%1", row["suggestion"])

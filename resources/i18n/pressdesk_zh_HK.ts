@@ -2564,6 +2564,22 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>ReleaseImport</name>
     <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Media contact</source>
+        <translation>傳媒聯絡人</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>發布機構</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>機構</translation>
+    </message>
+    <message>
         <source>Fixed</source>
         <translation>已修正</translation>
     </message>
