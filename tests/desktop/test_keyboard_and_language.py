@@ -220,7 +220,13 @@ def test_screenshots_wait_for_background_loads_and_have_one_size(
     from desktop.app import SCREENSHOT_SIZE, take_screenshots
 
     seeded.window.resize(700, 500)  # a small saved geometry must not shrink the pictures
+    seeded.window.show_view("releases")
+    before = seeded.window.size()
+    assert before.height() == 500
     saved = {p.name: p for p in take_screenshots(seeded.window, tmp_path)}
+    # ...nor be replaced by the pictures' size (quitting saves it as the user's).
+    assert seeded.window.size() == before
+    assert seeded.window.current_view() is seeded.window.views["releases"]
     for name in ("inquiries", "contacts", "organizations", "releases", "reports"):
         image = QImage(str(saved[f"view-{name}.png"]))
         assert (image.width(), image.height()) == SCREENSHOT_SIZE
