@@ -335,8 +335,10 @@ def _pdf_text(path: Path) -> str:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_pdf_is_a_bilingual_sheet_with_embedded_chinese_fonts(
-    database: Database, roster: dict[str, int], tmp_path: Path
+    database: Database, roster: dict[str, int], tmp_path: Path, qapp: Any
 ) -> None:
+    # ``qapp``: a QApplication, not the bare QGuiApplication the PDF writer would create
+    # for itself, which would abort the first widget test run after this one.
     from desktop.pdf_export import write_contact_sheet_pdf
 
     path = tmp_path / "release.pdf"
