@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop import confirm
 from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.workers import Progress, Task, start
 from services.duplicates import duplicate_pairs_with_contacts, merge_contacts
 from services.exports import display_phone
@@ -79,11 +80,13 @@ def _field_text(contact: dict[str, Any], key: str) -> str:
         return " / ".join(t for t in (contact.get("title_zh"), contact.get("title_en")) if t)
     if key == "phones":
         return "\n".join(
-            f"{display_phone(p['e164'], p.get('extension'))} ({p['type']})"
+            f"{display_phone(p['e164'], p.get('extension'))} ({phone_type_label(p['type'])})"
             for p in contact["phones"]
         )
     if key == "emails":
-        return "\n".join(f"{e['address']} ({e['type']})" for e in contact["emails"])
+        return "\n".join(
+            f"{e['address']} ({email_type_label(e['type'])})" for e in contact["emails"]
+        )
     if key == "tags":
         return ", ".join(contact["tags"])
     return str(contact.get(key) or "")

@@ -64,7 +64,7 @@ def test_merge_keeps_every_phone_and_email(
     assert "same e-mail: june.wong@edelman.com" in pair["why"]
     # Side by side: the older contact kept on the left.
     assert dialog.keep_card.values["name_zh"].text() == "黃嘉琪"
-    assert "+852 6111 2233 (mobile)" in dialog.other_card.values["phones"].text()
+    assert "+852 6111 2233 (Mobile)" in dialog.other_card.values["phones"].text()
     # Swap twice: back to keeping 黃嘉琪.
     qtbot.mouseClick(dialog.swap_button, Qt.MouseButton.LeftButton)
     assert dialog.keep_card.values["name_en"].text() == "June Wong"
