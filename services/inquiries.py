@@ -1121,6 +1121,19 @@ def _capped_count(session: Session, conditions: list[ColumnElement[bool]], cap: 
     return int(session.scalar(select(func.count()).select_from(limited)) or 0)
 
 
+def _due_counts(
+    session: Session, conditions: list[ColumnElement[bool]], now: datetime
+) -> dict[DeadlineState, int]:
+    """How many of the inquiries ``conditions`` select are overdue or due today."""
+    counts = dict.fromkeys(DeadlineState, 0)
+    day_end = local_day_end(now)
+    rows = session.execute(select(col(Inquiry.status), col(Inquiry.deadline)).where(*conditions))
+    for status, deadline in rows:
+        if deadline is not None and status in OPEN_INQUIRY_STATUSES and deadline < day_end:
+            counts[DeadlineState.OVERDUE if deadline < now else DeadlineState.DUE_TODAY] += 1
+    return counts
+
+
 def count_inquiries(
     database: Database,
     flt: InquiryFilter | None = None,
@@ -1135,18 +1148,23 @@ def count_inquiries(
         text = match_text(session, base.text, search_questions=base.search_questions)
         case_blind = _case_blind(session)
         walk = _people_are_busy(session, text)
-        total = _capped_count(
-            session, _filtered(base, current, text, case_blind=case_blind, walk=walk), cap
-        )
-        due: dict[DeadlineState, int] = {}
-        for state in DeadlineState:
-            if base.due is None or base.due == state:
-                # Few inquiries are open with a deadline: the (status, deadline) index
-                # finds them, and the text is checked on those alone.
-                narrowed = _filtered(
-                    replace(base, due=state), current, text, case_blind=case_blind, walk=True
-                )
-                due[state] = min(_capped_count(session, narrowed, cap), cap)
+        selected = _filtered(base, current, text, case_blind=case_blind, walk=walk)
+        total = _capped_count(session, selected, cap)
+        if text.active and total <= cap:
+            # A search selects few inquiries, found by the people's index: check their
+            # deadlines here. Counting by the (status, deadline) index instead walks every
+            # open inquiry of the log to test the text on each (~0.4 s at 1 000 000).
+            due = _due_counts(session, selected, current)
+        else:
+            due = {}
+            for state in DeadlineState:
+                if base.due is None or base.due == state:
+                    # Few inquiries are open with a deadline: the (status, deadline) index
+                    # finds them, and the text is checked on those alone.
+                    narrowed = _filtered(
+                        replace(base, due=state), current, text, case_blind=case_blind, walk=True
+                    )
+                    due[state] = min(_capped_count(session, narrowed, cap), cap)
     return InquiryCounts(
         min(total, cap),
         total > cap,

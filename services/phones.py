@@ -301,6 +301,9 @@ def phone_digits(text: str) -> str:
     return _NON_DIGITS.sub("", unicodedata.normalize("NFKC", text))
 
 
+# Tables format the numbers of every row they paint, again at each repaint; parsing one
+# costs ~50 µs. Bounded: a screenful of rows is a few dozen numbers.
+@functools.lru_cache(maxsize=4096)
 def format_phone(e164: str, style: str = "international") -> str:
     """Format a stored number for display.
 

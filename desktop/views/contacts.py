@@ -56,7 +56,7 @@ ORDER_SETTING = "contacts/order"
 NAME_COLUMN = 0
 # Up to this many contacts the roster is counted at once; beyond, in the background.
 SYNC_COUNT_LIMIT = 50_000
-PAGE = 100
+PAGE = 50
 
 
 def contact_name(contact: Row) -> str:
@@ -128,7 +128,7 @@ class ContactsView(View):
         self._save_header = QTimer(self)
         self._save_header.setSingleShot(True)
         self._save_header.setInterval(400)
-        # A page a little longer than a screen: each keystroke loads one page.
+        # About two screenfuls a page: each keystroke reads and formats one page.
         self.model = LazyTableModel(contact_columns(self), self._fetch, self, page=PAGE)
         self._build()
         self._build_actions()

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.models import OPEN_INQUIRY_STATUSES, InquiryStatus, utc_now
 from desktop.dialogs.history import show_history
-from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.lazy_table import Column, LazyTableModel, RoleDataSpan, Row, role_data_in
 from desktop.views.base import View, refresh_in_place
 from desktop.widgets.inquiry_labels import (
     channel_label,
@@ -80,8 +80,11 @@ OVERDUE_FOREGROUND = QColor(135, 20, 10)
 DUE_TODAY_BACKGROUND = QColor(255, 241, 196)
 DUE_TODAY_FOREGROUND = QColor(96, 66, 0)
 _SETTINGS_HEADER = "inquiriesView/header"
-# Rows loaded at a time: a screenful and more; the rest come as the officer scrolls.
-PAGE = 100
+# Rows loaded at a time: two screenfuls; the rest come as the officer scrolls. Each
+# keystroke in the search reads and formats one page, so a page is kept short.
+PAGE = 50
+# Count the matches once the search has not changed for this long (typing pauses).
+COUNT_DELAY_MS = 250
 # Above about this many inquiries, searching inside every question is a choice.
 LARGE_LOG = 50_000
 
@@ -112,6 +115,12 @@ _STYLE_ROLES = frozenset(
     }
 )
 _BASE_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole})
+# Roles with no value in a row that is neither overdue nor due today.
+_PLAIN_ROLES = _STYLE_ROLES | {
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.CheckStateRole,
+}
 
 
 class InquiryTableModel(LazyTableModel):
@@ -136,18 +145,34 @@ class InquiryTableModel(LazyTableModel):
         self._style = row_style
         self._decoration = decoration
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self.rowCount():
-            return None
+    def cell_data(self, row: Row, column_number: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.row_at(index.row())["_cells"][index.column()]
+            return row["_cells"][column_number]
         if role in _STYLE_ROLES:
-            return self._style(self.row_at(index.row()), role)
+            return self._style(row, role)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(self.row_at(index.row()), index.column())
+            return self._decoration(row, column_number)
         if role in _BASE_ROLES:
-            return super().data(index, role)
+            return super().cell_data(row, column_number, role)
         return None  # no column is aligned or checkable
+
+    def multiData(self, index: _Index, roleDataSpan: RoleDataSpan) -> None:  # noqa: N803
+        # What a delegate asks for each cell it paints, in one pass: a row that is neither
+        # overdue nor due today has no style, and only its text needs looking up.
+        if not index.isValid() or index.row() >= self.rowCount():
+            super().multiData(index, roleDataSpan)
+            return
+        row = self.row_at(index.row())
+        column = index.column()
+        plain = row.get("_state") is None
+        for role_data in role_data_in(roleDataSpan):
+            role = role_data.role()
+            if role == Qt.ItemDataRole.DisplayRole:
+                role_data.setData(row["_cells"][column])
+            elif plain and role in _PLAIN_ROLES:
+                role_data.clearData()
+            else:
+                role_data.setData(self.cell_data(row, column, role))
 
 
 class InquiriesView(View):
@@ -164,6 +189,9 @@ class InquiriesView(View):
         self._counting = False
         self._count_generation = 0
         self._count_tasks: list[Task] = []
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
         # Matching words inside every question reads the whole log (no index serves it):
         # on by default where that is quick, a choice on a very large log.
         self._large_log = inquiry_count_estimate(database) > LARGE_LOG
@@ -338,6 +366,7 @@ class InquiriesView(View):
         self.new_button.clicked.connect(self.on_new_inquiry)
         self.table.horizontalHeader().sectionResized.connect(self.on_section_resized)
         self._clock.timeout.connect(self.on_clock)
+        self._count_timer.timeout.connect(self.start_count)
 
     def _load_choices(self) -> None:
         """(Re)fill the release and owner filters, keeping what was picked."""
@@ -442,19 +471,28 @@ class InquiriesView(View):
                 change: the counts move by one, the status line should not flash).
         """
         self._count_generation += 1
+        if not quietly:
+            self._counting = True
+            self.status_changed.emit()
+        # Typing reloads the log at every keystroke; counting each prefix would keep both
+        # cores busy while the officer types. Count once the search has settled.
+        self._count_timer.start()
+
+    @Slot()
+    def start_count(self) -> None:
+        """Count the current filter's inquiries in the background (see count_later)."""
         generation = self._count_generation
         database, flt, now = self.database, self.current_filter(), self._now
 
-        def count(_progress: Any) -> tuple[int, InquiryCounts]:
+        def count(_progress: Any) -> tuple[int, InquiryCounts | None]:
+            if generation != self._count_generation:
+                return generation, None  # the filter changed while this waited for a thread
             return generation, count_inquiries(database, flt, now=now)
 
         task = Task(count)
         task.signals.succeeded.connect(self.on_counted)
         task.signals.done.connect(self.on_count_task_done)
         self._count_tasks.append(task)  # kept alive until it is done
-        if not quietly:
-            self._counting = True
-            self.status_changed.emit()
         start(task)
 
     def counting(self) -> bool:
@@ -462,10 +500,10 @@ class InquiriesView(View):
         return self._counting
 
     @Slot(object)
-    def on_counted(self, result: tuple[int, InquiryCounts]) -> None:
+    def on_counted(self, result: tuple[int, InquiryCounts | None]) -> None:
         """Show the counts, unless the filter changed while they were counted."""
         generation, counts = result
-        if generation != self._count_generation:
+        if generation != self._count_generation or counts is None:
             return
         self._counts = counts
         self._counting = False

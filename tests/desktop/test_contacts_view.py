@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan, QPoint, QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -49,6 +49,22 @@ def test_stored_name_order_is_qts_zh_hk_collation() -> None:
     assert sorted(["陳", "黃", "李", "張"]) == ["張", "李", "陳", "黃"]
     assert sort_by_name(["陳", "黃", "李", "張"], str) == ["李", "張", "陳", "黃"]
     assert name_collator().compare("黃", "alice") < 0  # Han before Latin in zh-HK
+
+
+def test_painting_asks_for_all_roles_at_once_and_gets_what_data_gives(
+    qtbot: QtBot, sqlite_url: str, clean_settings: None
+) -> None:
+    window, _database = open_window(qtbot, sqlite_url)
+    model = window.views["contacts"].model
+    roles = [role for role in Qt.ItemDataRole if role < Qt.ItemDataRole.UserRole]
+    assert model.rowCount() > 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in [*roles, Qt.ItemDataRole.UserRole]:
+                asked = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(asked))
+                assert asked.data() == model.data(index, role), (row, column, role)
 
 
 def test_clicking_name_sorts_by_stroke_order_and_again_reverses(

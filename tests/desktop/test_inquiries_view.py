@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QModelRoleData, QModelRoleDataSpan, Qt
+from PySide6.QtGui import QFont, QIcon
 from pytestqt.qtbot import QtBot
 
 from desktop.dialogs.find_caller import FindCallerDialog
 from desktop.dialogs.inquiry_editor import InquiryEdit, InquiryEditor
 from desktop.dialogs.log_call import LogCallDialog
+from desktop.views import inquiries as inquiries_view
 from desktop.views.inquiries import (
     DUE_TODAY_BACKGROUND,
     OVERDUE_BACKGROUND,
@@ -20,6 +21,17 @@ from desktop.views.inquiries import (
 )
 from services.inquiries import InquiryForm, get_inquiry
 from tests.desktop.inquiry_fixtures import Seeded, seeded
+
+# What QStyledItemDelegate asks a model for each cell it paints, in one multiData() call.
+PAINTED_ROLES = [
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+]
 
 __all__ = ["seeded"]  # the fixture, used by name
 
@@ -88,6 +100,42 @@ def test_overdue_and_due_today_rows_stand_out_not_by_colour_alone(seeded: Seeded
     assert model.data(model.index(overdue, 4), Qt.ItemDataRole.DecorationRole) is not None
     assert model.data(model.index(plain, 4), Qt.ItemDataRole.DecorationRole) is None
     assert model.data(model.index(overdue, 0), Qt.ItemDataRole.DecorationRole) is None
+
+
+def _same(value: Any) -> Any:
+    """A value as compared here (icons have no ==: their cache key says which it is)."""
+    return value.cacheKey() if isinstance(value, QIcon) else value
+
+
+def test_painting_asks_for_all_roles_at_once_and_gets_what_data_gives(seeded: Seeded) -> None:
+    model = _view(seeded).model
+    roles = [*PAINTED_ROLES, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole]
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in roles:
+                asked = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(asked))
+                assert _same(asked.data()) == _same(model.data(index, role)), (row, column, role)
+
+
+def test_typing_counts_only_once_the_search_settles(
+    qtbot: QtBot, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = _view(seeded)
+    _counted(qtbot, view)
+    counted: list[str] = []
+    count = inquiries_view.count_inquiries
+
+    def recording(database: Any, flt: Any, **kwargs: Any) -> Any:
+        counted.append(flt.text)
+        return count(database, flt, **kwargs)
+
+    monkeypatch.setattr(inquiries_view, "count_inquiries", recording)
+    for typed in ("黃", "黃嘉", "黃嘉琪"):
+        view.apply_search(typed)
+    assert _counted(qtbot, view) == "1 inquiry(ies) · 1 overdue · 0 due today"
+    assert counted == ["黃嘉琪"]
 
 
 def _counted(qtbot: QtBot, view: InquiriesView) -> str:

@@ -335,6 +335,14 @@ def test_counts_for_the_status_bar(database: Database, log: dict[str, Any]) -> N
     assert (counts.total, counts.more, counts.overdue, counts.due_today) == (6, False, 1, 1)
     june = count_inquiries(database, InquiryFilter(text="黃嘉琪"), now=now)
     assert (june.total, june.overdue, june.due_today) == (3, 1, 0)
+    # A search's deadlines are read from its own few matches; the filters still apply.
+    today = count_inquiries(database, InquiryFilter(text="科技園"), now=now)
+    assert (today.total, today.overdue, today.due_today) == (1, 0, 1)
+    only_overdue = InquiryFilter(text="黃嘉琪", due=DeadlineState.OVERDUE)
+    june_overdue = count_inquiries(database, only_overdue, now=now)
+    assert (june_overdue.total, june_overdue.overdue, june_overdue.due_today) == (1, 1, 0)
+    june_capped = count_inquiries(database, InquiryFilter(text="黃嘉琪"), now=now, cap=2)
+    assert (june_capped.total, june_capped.more, june_capped.overdue) == (2, True, 1)
     capped = count_inquiries(database, now=now, cap=4)
     assert (capped.total, capped.more) == (4, True)
     assert COUNT_CAP >= 1000
