@@ -171,6 +171,8 @@ class InquiryTableModel(LazyTableModel):
                 role_data.setData(row["_cells"][column])
             elif plain and role in _PLAIN_ROLES:
                 role_data.clearData()
+            elif role in _STYLE_ROLES:
+                role_data.setData(self._style(row, role))
             else:
                 role_data.setData(self.cell_data(row, column, role))
 
