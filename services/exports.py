@@ -451,7 +451,7 @@ def _page(connection: Connection, rows: Sequence[Any], selection: _Selection, de
 
 
 def _sheet_contacts(page: _Page) -> list[SheetContact]:
-    """A page as :class:`SheetContact` objects (for the vCard and PDF writers)."""
+    """A page as :class:`SheetContact` objects (for the PDF writer)."""
     no_values: list[tuple[Any, ...]] = []
     contacts = []
     for row in page.contacts:
@@ -475,12 +475,6 @@ def _sheet_contacts(page: _Page) -> list[SheetContact]:
             )
         )
     return contacts
-
-
-def _contact_pages(connection: Connection, selection: _Selection) -> Iterator[list[SheetContact]]:
-    """The selected contacts, a page at a time, as :class:`SheetContact` objects."""
-    for page in _raw_pages(connection, selection):
-        yield _sheet_contacts(page)
 
 
 def _most_values(connection: Connection) -> tuple[int, int]:
@@ -825,7 +819,7 @@ _EMAIL_TYPES_30 = {
     "other": "INTERNET,X-OTHER",
 }
 _EMAIL_TYPES_40 = {"work": "work", "personal": "home", "team": '"work,x-team"', "other": "x-other"}
-_LANGUAGE_TAG = {"zh": "zh-HK", "en": "en"}
+_OTHER_EMAIL_40 = _EMAIL_TYPES_40["other"]
 # Two-character surnames, so N splits 歐陽志明 as 歐陽 + 志明 rather than 歐 + 陽志明.
 _COMPOUND_SURNAMES = frozenset(
     [
@@ -914,73 +908,102 @@ def contact_uid(contact_id: int) -> str:
     return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def _card(contact: SheetContact, v4: bool) -> bytes:
-    names = {"zh": contact.name_zh, "en": contact.name_en}
-    primary = "en" if contact.preferred_language == "en" and contact.name_en else "zh"
-    if not names[primary]:
-        primary = "en" if primary == "zh" else "zh"
-    other = "en" if primary == "zh" else "zh"
-    lines = ["BEGIN:VCARD", "VERSION:4.0" if v4 else "VERSION:3.0", "PRODID:-//PressDesk//EN"]
-    lines.append(f"UID:{contact_uid(contact.id)}")
-    name = names[primary]
+def _card(
+    contact: tuple[Any, ...],
+    phones: Sequence[tuple[Any, ...]],
+    emails: Sequence[tuple[Any, ...]],
+    tags: Sequence[tuple[Any, ...]],
+    v4: bool,
+) -> bytes:
+    """One vCard from a page's rows (see :class:`_Page`): no objects built on the way."""
+    contact_id, name_zh, name_en, title_zh, title_en, org_zh, org_en, notes, kind = contact[:9]
+    # The preferred language's name first; a contact with no Chinese name is shown in English.
+    en_first = bool((contact[10] == "en" and name_en) or not name_zh)
+    if en_first:
+        name, language, other_name, other_language = name_en, "en", name_zh, "zh-HK"
+    else:
+        name, language, other_name, other_language = name_zh, "zh-HK", name_en, "en"
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:4.0" if v4 else "VERSION:3.0",
+        "PRODID:-//PressDesk//EN",
+        f"UID:{contact_uid(contact_id)}",
+    ]
     if name:
-        lines.append(f"FN;LANGUAGE={_LANGUAGE_TAG[primary]}:{_escape(name)}")
-        lines.append(f"N:{_structured_name(name, primary)}")
+        lines.append(f"FN;LANGUAGE={language}:{_escape(name)}")
+        lines.append(f"N:{_structured_name(name, 'en' if en_first else 'zh')}")
     else:
         # FN is required: a mailbox or a nameless contact is shown by its organisation or address.
         shown = (
-            contact.organization_zh
-            or contact.organization_en
-            or (contact.emails[0][1] if contact.emails else "")
-            or (contact.phones[0][1] if contact.phones else "")
+            org_zh or org_en or (emails[0][2] if emails else "") or (phones[0][2] if phones else "")
         )
         lines += [f"FN:{_escape(shown)}", "N:;;;;"]
-    if names[other]:
-        lines.append(f"NICKNAME;LANGUAGE={_LANGUAGE_TAG[other]}:{_escape(names[other] or '')}")
-    for prop, altid, zh, en in (
-        ("ORG", 1, contact.organization_zh, contact.organization_en),
-        ("TITLE", 2, contact.title_zh, contact.title_en),
-    ):
-        values = {"zh": zh, "en": en}
-        both = bool(zh and en)
-        for script in (primary, other):
-            value = values[script]
-            if value:
-                alt = f";ALTID={altid}" if v4 and both else ""
-                lines.append(f"{prop}{alt};LANGUAGE={_LANGUAGE_TAG[script]}:{_escape(value)}")
-    phone_types = _PHONE_TYPES_40 if v4 else _PHONE_TYPES_30
-    for phone_type, e164, extension in contact.phones:
-        kind = phone_types.get(phone_type, phone_types["other"])
-        if v4:
+    if other_name:
+        lines.append(f"NICKNAME;LANGUAGE={other_language}:{_escape(other_name)}")
+    for prop, altid, zh, en in (("ORG", 1, org_zh, org_en), ("TITLE", 2, title_zh, title_en)):
+        alt = f";ALTID={altid}" if v4 and zh and en else ""
+        first, second = (en, zh) if en_first else (zh, en)
+        if first:
+            lines.append(f"{prop}{alt};LANGUAGE={language}:{_escape(first)}")
+        if second:
+            lines.append(f"{prop}{alt};LANGUAGE={other_language}:{_escape(second)}")
+    if v4:
+        for _, phone_type, e164, extension in phones:
+            kind_40 = _PHONE_TYPES_40.get(phone_type, _PHONE_TYPES_40["other"])
             ext = f";ext={extension}" if extension else ""
-            lines.append(f"TEL;VALUE=uri;TYPE={kind}:tel:{e164}{ext}")
-        else:
+            lines.append(f"TEL;VALUE=uri;TYPE={kind_40}:tel:{e164}{ext}")
+        for _, email_type, address in emails:
+            lines.append(
+                f"EMAIL;TYPE={_EMAIL_TYPES_40.get(email_type, _OTHER_EMAIL_40)}:{_escape(address)}"
+            )
+    else:
+        for _, phone_type, e164, extension in phones:
+            kind_30 = _PHONE_TYPES_30.get(phone_type, _PHONE_TYPES_30["other"])
             ext = f" ext. {extension}" if extension else ""
-            lines.append(f"TEL;TYPE={kind}:{e164}{ext}")
-    email_types = _EMAIL_TYPES_40 if v4 else _EMAIL_TYPES_30
-    for email_type, address in contact.emails:
-        kind = email_types.get(email_type, email_types["other"])
-        lines.append(f"EMAIL;TYPE={kind}:{_escape(address)}")
-    if contact.tags:
-        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in contact.tags))
-    if contact.notes:
-        lines.append(f"NOTE:{_escape(contact.notes)}")
-    if contact.kind == "mailbox":
+            lines.append(f"TEL;TYPE={kind_30}:{e164}{ext}")
+        for _, email_type, address in emails:
+            email_30 = _EMAIL_TYPES_30.get(email_type, _EMAIL_TYPES_30["other"])
+            lines.append(f"EMAIL;TYPE={email_30}:{_escape(address)}")
+    if tags:
+        lines.append("CATEGORIES:" + ",".join([_escape(tag) for _, tag in tags]))
+    if notes:
+        lines.append(f"NOTE:{_escape(notes)}")
+    if kind == "mailbox":
         lines.append("X-PRESSDESK-KIND:mailbox")
-    lines.append("END:VCARD")
-    # Values are escaped, so CRLF only ends lines: one encode for the card, not per line.
+    lines.append("END:VCARD\r\n")
+    # Values are escaped, so CRLF only ends lines: one encode for the card, and folding
+    # only for a card with a line over 75 octets (most have none).
+    data = "\r\n".join(lines).encode("utf-8")
+    encoded_lines = data.split(_CRLF)
+    if max(map(len, encoded_lines)) <= _FOLD_AT:
+        return data
     return b"".join(
         [
             encoded + _CRLF if len(encoded) <= _FOLD_AT else _fold(encoded)
-            for encoded in "\r\n".join(lines).encode("utf-8").split(_CRLF)
+            for encoded in encoded_lines[:-1]
         ]
     )
 
 
 def _write_vcards(stream: IO[bytes], pages: Iterator[_Page], version: str) -> None:
     v4 = version == "4.0"
+    no_values: list[tuple[Any, ...]] = []
     for page in pages:
-        stream.write(b"".join([_card(contact, v4) for contact in _sheet_contacts(page)]))
+        phones_of, emails_of, tags_of = page.phones.get, page.emails.get, page.tags.get
+        stream.write(
+            b"".join(
+                [
+                    _card(
+                        contact,
+                        phones_of(contact[0], no_values),
+                        emails_of(contact[0], no_values),
+                        tags_of(contact[0], no_values),
+                        v4,
+                    )
+                    for contact in page.contacts
+                ]
+            )
+        )
 
 
 # --- PDF ---------------------------------------------------------------------------------

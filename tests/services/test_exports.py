@@ -533,23 +533,10 @@ _VCARD_TEXT = st.text(
 def test_every_card_our_writer_makes_reads_back_in_vobject(
     *, name_zh: str, name_en: str, organization: str, title: str, notes: str, tag: str, v4: bool
 ) -> None:
-    contact = exports.SheetContact(
-        id=17,
-        kind="person",
-        name_zh=name_zh,
-        name_en=name_en,
-        title_zh=title,
-        title_en=None,
-        organization_id=1,
-        organization_zh=organization,
-        organization_en=None,
-        preferred_language="zh-HK",
-        notes=notes,
-        phones=[("mobile", "+85269865822", None), ("work", "+85223456789", "123")],
-        emails=[("work", "chan@example.com")],
-        tags=[tag],
-    )
-    data = exports._card(contact, v4)
+    # A page's rows, as the writer gets them (see exports._Page and _CONTACT_COLUMNS).
+    contact = (17, name_zh, name_en, title, None, organization, None, notes, "person", 1, "zh-HK")
+    phones = [(17, "mobile", "+85269865822", None), (17, "work", "+85223456789", "123")]
+    data = exports._card(contact, phones, [(17, "work", "chan@example.com")], [(17, tag)], v4)
     for line in data.split(b"\r\n"):
         assert len(line) <= 75
         line.decode("utf-8")
