@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtCore import QModelIndex, QSettings, QThreadPool
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
@@ -60,8 +60,9 @@ database.dispose()
 
 
 @pytest.fixture(autouse=True)
-def _clean_settings() -> Iterator[None]:
+def _tidy() -> Iterator[None]:
     yield
+    QThreadPool.globalInstance().waitForDone(20_000)  # no background count outlives the test
     settings = QSettings()
     settings.remove("contacts")
     settings.remove("mainWindow")
