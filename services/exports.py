@@ -108,7 +108,7 @@ Progress = Callable[[int, int | None], bool]
 
 @dataclass(slots=True)
 class SheetContact:
-    """One contact as a sheet shows it (plain data; handed to the PDF writer too).
+    """One contact as the printed sheet shows it (plain data for the PDF writer).
 
     Attributes:
         phones: (type, E.164, extension or None), in the contact's order.
