@@ -90,11 +90,12 @@ class LazyTableModel(QAbstractTableModel):
     def refresh_rows(self, first: int, last: int, *, also: int | None = None) -> None:
         """Bring the loaded rows up to date in place (no reset: the view keeps its place).
 
-        Rows ``first`` to ``last`` (those on screen), a page either side and the page of
-        row ``also`` (the selected row) are fetched again now, in one query; the other
+        The pages holding rows ``first`` to ``last`` (those on screen) are fetched again
+        now, in one query, and the page of row ``also`` (the selected row); the other
         loaded pages are marked stale and fetched again when next asked for. The number
-        of rows changes only at the end: new rows there are appended, and rows gone from
-        the end are removed, so the caller finds a moved row again by its id.
+        of rows changes only at the end: rows gone from there are removed, and new rows
+        are appended when everything was loaded, so the caller finds a moved row again by
+        its id.
 
         Args:
             first: the first row on screen.
@@ -108,16 +109,16 @@ class LazyTableModel(QAbstractTableModel):
             return
         page = self._page
         pages = range((loaded + page - 1) // page)
-        start = max(min(first, loaded - 1) // page - 1, 0) * page
-        end = min((max(last, first) // page + 2) * page, loaded)
+        start = min(first, loaded - 1) // page * page
+        end = min((max(last, first) // page + 1) * page, loaded)
         self._stale = {p for p in pages if not start <= p * page < end}
         self._replace(start, end, reaches_end=end >= loaded)
         if also is not None and also // page in self._stale and also < len(self._rows):
             self._freshen(also // page)
 
     def _replace(self, start: int, end: int, *, reaches_end: bool) -> None:
-        """Fetch rows ``start``..``end`` again (and any new rows after them at the end)."""
-        limit = end - start + (self._page if reaches_end else 0)
+        """Fetch rows ``start``..``end`` again (and new rows after them, if all were loaded)."""
+        limit = end - start + (self._page if reaches_end and self._exhausted else 0)
         fresh = self._fetch(start, limit)
         kept = min(len(fresh), end - start)
         self._rows[start : start + kept] = fresh[:kept]
