@@ -27,8 +27,9 @@ creates and edits, ``services.replies`` an opt-out override) keep theirs: a row 
 listener is left out when the same transaction already holds one for the same record
 and action.
 
-Bulk writers that bypass the ORM (the contact importer's Core inserts) are not
-recorded row by row.
+The contact importer writes with Core inserts the listener never sees; it records one
+entry per contact it created (``create``) or merged a row into (``update``), field
+``import``, the file and line as the new value.
 """
 
 from __future__ import annotations

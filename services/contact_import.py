@@ -33,6 +33,7 @@ from db.bulk import bulk_insert
 from db.engine import Database
 from db.indexing import reindex_contacts
 from db.models import (
+    AuditEntry,
     Contact,
     ContactEmail,
     ContactKind,
@@ -54,6 +55,7 @@ from db.search import (
     org_tokens,
     search_document,
 )
+from services.audit import current_user
 from services.contact_rows import IncomingContact
 from services.import_report import ImportReport
 from services.pickling import fast_pickle
@@ -86,6 +88,7 @@ _NOTES = _CONTACT_COLUMNS.index("notes")
 _PHONE_COLUMNS = ("contact_id", "type", "e164", "extension", "raw", "position")
 _EMAIL_COLUMNS = ("contact_id", "type", "address", "address_key", "raw", "position")
 _TAG_COLUMNS = ("contact_id", "tag")
+_AUDIT_COLUMNS = ("at", "user", "entity", "entity_id", "action", "field_name", "new_value")
 
 
 class _Keys(NamedTuple):
@@ -341,9 +344,13 @@ class _Pending:
 class _BulkWriter:
     """Merges and writes validated contacts on one connection inside one transaction."""
 
-    def __init__(self, connection: Connection, report: ImportReport) -> None:
+    def __init__(
+        self, connection: Connection, report: ImportReport, user: str | None = None
+    ) -> None:
         self.conn = connection
         self.report = report
+        # The officer the import is recorded for (services.audit); None: not audited.
+        self.user = user
         self.next_id = self._first_free_id()
         # Into an empty roster, only rows of this import can match: no look-ups needed.
         self.roster_was_empty = self.next_id == 1
@@ -578,6 +585,7 @@ class _BulkWriter:
         phones: list[tuple[Any, ...]] = []
         emails: list[tuple[Any, ...]] = []
         tags: list[tuple[int, str]] = []
+        audit: list[tuple[Any, ...]] = []
         touched: set[int] = set()
         now = utc_now()
         for validated, org_id in prepared:
@@ -599,6 +607,8 @@ class _BulkWriter:
                     or (validated.emails[0].address if validated.emails else row.where)
                 )
                 self.report.created["contacts"] += 1
+                if self.user is not None:
+                    audit.append((now, self.user, "contact", target, "create", "import", row.where))
             else:
                 if target in contacts:
                     merged_into = contacts[target]
@@ -609,6 +619,18 @@ class _BulkWriter:
                 merged = True
                 label = self.labels.get(target) or f"contact {target}"
                 self.report.note_merge(f"{row.where}: merged into {label} (same {why})")
+                if self.user is not None:
+                    audit.append(
+                        (
+                            now,
+                            self.user,
+                            "contact",
+                            target,
+                            "update",
+                            "import",
+                            f"{row.where} ({why})",
+                        )
+                    )
             for phone in validated.phones:
                 known = self._known_phones(target)
                 if phone.e164 in known:
@@ -654,6 +676,9 @@ class _BulkWriter:
         bulk_insert(self.conn, _table(ContactPhone), _PHONE_COLUMNS, phones)
         bulk_insert(self.conn, _table(ContactEmail), _EMAIL_COLUMNS, emails)
         bulk_insert(self.conn, _table(ContactTag), _TAG_COLUMNS, tags)
+        # Who imported what: one entry per contact created or merged into (the ORM's audit
+        # listener, which records field by field, never sees these Core inserts).
+        bulk_insert(self.conn, _table(AuditEntry), _AUDIT_COLUMNS, audit)
         self.report.created["phones"] += len(phones)
         self.report.created["emails"] += len(emails)
         insert_documents(
@@ -830,7 +855,7 @@ def import_contacts(
     gc.disable()
     try:
         with database.session() as session:
-            writer = _BulkWriter(session.connection(), report)
+            writer = _BulkWriter(session.connection(), report, current_user(session))
             for batch in validated_batches(rows, region=region, workers=workers):
                 writer.write_batch(batch)
                 done += len(batch)

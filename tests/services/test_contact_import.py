@@ -299,3 +299,34 @@ def test_the_search_index_merge_setting_is_bulk_only_while_importing(sqlite_url:
     assert automerge() == []
     import_contacts(database, rows, source="a.csv")
     assert automerge() == [("contact_search", 4), ("contact_search_phone", 4)]
+
+
+def test_an_import_is_recorded_for_the_officer_contact_by_contact(database: Database) -> None:
+    from db.models import AuditEntry
+    from services.audit import history, set_officer
+
+    set_officer(database, "溫安怡")
+    rows = [
+        _row(2, name_en="Ann Lee", emails=[IncomingValue("ann@outlet.hk")]),
+        _row(
+            3,
+            name_en="Ann Lee",
+            phones=[IncomingValue("6123 4567")],
+            emails=[IncomingValue("ann@outlet.hk")],
+        ),
+        _row(4, name_zh="陳大文", phones=[IncomingValue("9123 4567")]),
+    ]
+    report = import_contacts(database, rows, source="test.csv")
+    assert report.created["contacts"] == 2
+    ann = search_contacts(database, "ann lee")[0]
+    trail = history(database, "contact", ann["id"])
+    # Same timestamp (one batch): compare as a set.
+    assert {(e["action"], e["field"], e["new"], e["user"]) for e in trail} == {
+        ("create", "import", "test.csv line 2", "溫安怡"),
+        ("update", "import", "test.csv line 3 (e-mail)", "溫安怡"),
+    }
+    assert _count(database, AuditEntry) == 3
+
+    set_officer(database, None)  # nobody known: nothing recorded, as for every change
+    import_contacts(database, [_row(5, name_en="Bo Chan")], source="b.csv")
+    assert _count(database, AuditEntry) == 3
