@@ -78,6 +78,7 @@ from sqlalchemy import ColumnElement, Connection, and_, bindparam, exists, func,
 
 from db.engine import Database
 from db.models import (
+    AuditEntry,
     Contact,
     ContactEmail,
     ContactPhone,
@@ -85,8 +86,10 @@ from db.models import (
     Organization,
     Release,
     ReleaseMediaContact,
+    utc_now,
 )
 from db.search import search_contact_ids
+from services.audit import current_user
 from services.phones import format_phone
 from services.problems import InputRejected, Problem, Severity
 from services.roster import query_as_phone
@@ -214,6 +217,8 @@ class _Selection:
     tag: str | None
     include_opted_out: bool
     skipped_opt_out: int = 0
+    # Contacts who opted out, written because the user overrode it (recorded afterwards).
+    overridden: list[int] = field(default_factory=list)
 
     def predicates(self) -> list[ColumnElement[bool]]:
         """What every selected contact satisfies, besides where the ids come from."""
@@ -427,6 +432,7 @@ _BY_CONTACT = itemgetter(0)
 def _page(connection: Connection, rows: Sequence[Any], selection: _Selection, dense: bool) -> _Page:
     if selection.include_opted_out:
         contacts = list(rows)
+        selection.overridden.extend(row[0] for row in rows if row[_OPT_OUT])
     else:
         contacts = [row for row in rows if not row[_OPT_OUT]]
         selection.skipped_opt_out += len(rows) - len(contacts)
@@ -572,7 +578,33 @@ def export_contact_sheet(
                 assert pdf_writer is not None
                 sheet = _sheet(connection, selection, map(_sheet_contacts, pages()))
                 pdf_writer(temp, sheet)
+    _record_overrides(database, selection.overridden, f"{fmt}: {target.name}")
     return ExportResult(target, fmt, written, selection.skipped_opt_out)
+
+
+def _record_overrides(database: Database, contact_ids: Sequence[int], what: str) -> None:
+    """Record on each opted-out contact that the officer exported them anyway (PDPO).
+
+    Written once the file is in place: an export that failed or was cancelled left
+    nothing to record.
+    """
+    if not contact_ids:
+        return
+    with database.session() as session:
+        user = current_user(session) or ""
+        now = utc_now()
+        session.add_all(
+            AuditEntry(
+                at=now,
+                user=user,
+                entity="contact",
+                entity_id=contact_id,
+                action="opt_out_override",
+                field_name="export",
+                new_value=what,
+            )
+            for contact_id in contact_ids
+        )
 
 
 EXPORT_CACHE_KIB = 2048

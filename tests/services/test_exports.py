@@ -415,6 +415,30 @@ def test_selections(database: Database, roster: dict[str, int], tmp_path: Path) 
     assert _exported_ids(path) == [roster["opted_out"]]
 
 
+def test_exporting_an_opted_out_contact_is_recorded_on_them(
+    database: Database, roster: dict[str, int], tmp_path: Path
+) -> None:
+    """PDPO: the override is logged, on the contact, for the officer; a plain export is not."""
+    from services.audit import history, set_officer
+
+    set_officer(database, "溫安怡")
+    path = tmp_path / "sheet.csv"
+    export_contact_sheet(database, "csv", path)
+    assert all(
+        e["action"] != "opt_out_override" for e in history(database, "contact", roster["opted_out"])
+    )
+    export_contact_sheet(database, "vcf", tmp_path / "all.vcf", include_opted_out=True)
+    overrides = [
+        (e["action"], e["field"], e["new"], e["user"])
+        for e in history(database, "contact", roster["opted_out"])
+        if e["action"] == "opt_out_override"
+    ]
+    assert overrides == [("opt_out_override", "export", "vcf: all.vcf", "溫安怡")]
+    assert all(
+        e["action"] != "opt_out_override" for e in history(database, "contact", roster["chan"])
+    )
+
+
 @pytest.mark.parametrize(
     ("kwargs", "field", "words"),
     [
