@@ -78,6 +78,11 @@ def field_label(name: str | None, entity: str = "") -> str:
         "spokespeople": QCoreApplication.translate("FieldLabels", "Spokespeople"),
         "deleted_at": QCoreApplication.translate("FieldLabels", "Deleted"),
         None: QCoreApplication.translate("FieldLabels", "Record"),
+        # Entries the importer and the PDPO overrides write (services.contact_import,
+        # services.exports, services.replies).
+        "import": QCoreApplication.translate("FieldLabels", "Imported"),
+        "export": QCoreApplication.translate("FieldLabels", "Exported despite opt-out"),
+        "recipients": QCoreApplication.translate("FieldLabels", "Sent despite opt-out"),
     }
     return labels.get(name, name or "")
 

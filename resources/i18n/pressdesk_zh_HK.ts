@@ -1255,6 +1255,18 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>記錄</translation>
     </message>
     <message>
+        <source>Imported</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>Exported despite opt-out</source>
+        <translation>已拒收仍匯出</translation>
+    </message>
+    <message>
+        <source>Sent despite opt-out</source>
+        <translation>已拒收仍發送</translation>
+    </message>
+    <message>
         <source>繁體中文 (zh-HK)</source>
         <translation>繁體中文 (zh-HK)</translation>
     </message>

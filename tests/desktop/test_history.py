@@ -169,3 +169,40 @@ def test_inquiries_and_releases_offer_it_too(qtbot: QtBot, seeded: Seeded) -> No
         qtbot.addWidget(editor)
         editor.show()
         assert editor.history_button.isVisible()
+
+
+def test_an_imported_and_exported_contact_says_so(
+    qtbot: QtBot, database: Database, tmp_path: Any
+) -> None:
+    from services.contact_import import import_contacts
+    from services.contact_rows import IncomingContact, IncomingValue
+    from services.exports import export_contact_sheet
+
+    set_officer(database, "溫安怡")
+    import_contacts(
+        database,
+        [
+            IncomingContact(
+                "team.csv line 2",
+                name_zh="陳大文",
+                phones=[IncomingValue("9123 4567")],
+                opt_out=True,
+            )
+        ],
+        source="team.csv",
+    )
+    export_contact_sheet(database, "csv", tmp_path / "all.csv", include_opted_out=True)
+    contact_id = next(iter(database_ids(database)))
+    dialog = HistoryDialog(database, "contact", contact_id, "陳大文")
+    qtbot.addWidget(dialog)
+    rows = _rows(dialog)
+    assert {(r[1], r[2], r[4]) for r in rows} == {
+        ("溫安怡", "Imported", "team.csv line 2"),
+        ("溫安怡", "Exported despite opt-out", "csv: all.csv"),
+    }
+
+
+def database_ids(database: Database) -> list[int]:
+    from services.roster import search_contacts
+
+    return [c["id"] for c in search_contacts(database, "陳大文")]
