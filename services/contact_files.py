@@ -29,6 +29,7 @@ values than the header, an unterminated quote, a card without END:VCARD) raises
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import quopri
 import re
@@ -347,7 +348,9 @@ class ColumnMapping:
 # --- one record -> one contact -------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=512)
 def _type_from_words(label: str, table: tuple[tuple[tuple[str, ...], str], ...]) -> str:
+    # Cached: a file repeats the same few labels ("mobile", "work") on every row.
     text = label.casefold()
     for words, kind in table:
         if any(word in text for word in words):
@@ -390,26 +393,37 @@ class _RecordReader:
     """Turns the cells of one CSV or XLSX record into an IncomingContact."""
 
     def __init__(self, mapping: ColumnMapping) -> None:
-        self.plan: list[tuple[int, str, str]] = [
-            (i, f, mapping.columns[i]) for i, f in enumerate(mapping.fields) if f != "ignore"
-        ]
+        # Everything a row needs to know of its columns, worked out once for the file:
+        # (index, field, column name, (phone|email, pair number, type|value) or None,
+        # field before ":", type after it).
+        self.plan: list[tuple[int, str, str, tuple[str, int, str] | None, str, str]] = []
+        for i, target in enumerate(mapping.fields):
+            if target == "ignore":
+                continue
+            match = _PAIR_FIELD.match(target)
+            pair = (match[1], int(match[3]), match[2]) if match else None
+            base, _, kind = target.partition(":")
+            self.plan.append((i, target, mapping.columns[i], pair, base, kind))
 
     def contact(self, cells: Sequence[str], where: str) -> IncomingContact:
         """The contact of these cells (check it with ``_worth_importing``)."""
         contact = IncomingContact(where=where)
         pairs: dict[tuple[str, int], dict[str, str]] = {}
         given = middle = family = ""
-        for index, target, column in self.plan:
-            value = _strip_neutraliser(cells[index].strip()) if index < len(cells) else ""
+        count = len(cells)
+        for index, target, column, pair, base, kind in self.plan:
+            if index >= count:
+                continue
+            value = cells[index].strip()
             if not value:
                 continue
-            pair = _PAIR_FIELD.match(target)
-            if pair:
-                slot = pairs.setdefault((pair[1], int(pair[3])), {})
+            if value[0] == "'":
+                value = _strip_neutraliser(value)
+            if pair is not None:
+                slot = pairs.setdefault(pair[:2], {})
                 slot[pair[2]] = value
                 slot.setdefault("label", column)
                 continue
-            base, _, kind = target.partition(":")
             if base == "phone":
                 self._phones(contact, value, kind, column)
             elif base == "email":
@@ -1035,6 +1049,8 @@ class _Property:
 
 def _split_unescaped(value: str, sep: str) -> list[str]:
     """Split on ``sep`` where it is not escaped with a backslash."""
+    if "\\" not in value:
+        return value.split(sep)  # nothing escaped (most values): the same pieces
     parts: list[str] = []
     current: list[str] = []
     escaped = False
@@ -1077,6 +1093,12 @@ def _unescape(value: str) -> str:
 
 def _parse_params(text: str) -> dict[str, list[str]]:
     """``;TYPE=WORK,VOICE;CELL;TYPE="cell,voice";CHARSET=UTF-8`` -> {"TYPE": [...], ...}."""
+    # A file repeats the same few parameter strings on every card: parse each once.
+    return {key: list(values) for key, values in _parsed_params(text)}
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_params(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     params: dict[str, list[str]] = {}
     for raw in _split_params(text):
         if not raw:
@@ -1092,10 +1114,12 @@ def _parse_params(text: str) -> dict[str, list[str]]:
             continue
         values = [v.strip().strip('"') for v in value.strip().strip('"').split(",")]
         params.setdefault(key, []).extend(v for v in values if v)
-    return params
+    return tuple((key, tuple(values)) for key, values in params.items())
 
 
 def _split_params(text: str) -> list[str]:
+    if '"' not in text:
+        return text.split(";")
     parts: list[str] = []
     current: list[str] = []
     quoted = False
@@ -1114,6 +1138,11 @@ def _split_params(text: str) -> list[str]:
 
 def _split_property(line: str) -> tuple[str, str] | None:
     """(name and parameters, value) of a logical line; None when it has no colon."""
+    colon = line.find(":")
+    if colon < 0:
+        return None
+    if line.find('"', 0, colon) < 0:
+        return line[:colon], line[colon + 1 :]  # no quoted parameter before the colon
     quoted = False
     for i, char in enumerate(line):
         if char == '"':
@@ -1142,8 +1171,11 @@ def _logical_lines(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]
         if current is not None:
             yield start, current
         current, start = line, number
-        head = _split_property(line)
-        qp = head is not None and _is_quoted_printable(head[0])
+        # Most lines say nothing of QUOTED-PRINTABLE: only those need their head split.
+        qp = "QUOTED-PRINTABLE" in line.upper()
+        if qp:
+            head = _split_property(line)
+            qp = head is not None and _is_quoted_printable(head[0])
     if current is not None:
         yield start, current
 

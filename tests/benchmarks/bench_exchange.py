@@ -220,13 +220,19 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
 TASKS = ("csv", "xlsx", "xlsx-baseline", "vcf-3.0", "vcf-4.0", "pdf")
 
 
-def _run_child(task: str, db_path: Path, out_dir: Path) -> dict[str, Any]:
+def run_child(module: str, *args: str) -> dict[str, Any]:
+    """Run ``python -m module args`` in a fresh process; its last stdout line as JSON."""
     completed = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.bench_exchange", "--child", task,
-         "--db", str(db_path), "--workdir", str(out_dir)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, check=False
+    )
+    if completed.returncode:
+        raise SystemExit(f"{module} {' '.join(args)} failed:\n{completed.stderr[-3000:]}")
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _run_child(task: str, db_path: Path, out_dir: Path) -> dict[str, Any]:
+    return run_child("tests.benchmarks.bench_exchange", "--child", task,
+                     "--db", str(db_path), "--workdir", str(out_dir))  # fmt: skip
 
 
 def main() -> None:

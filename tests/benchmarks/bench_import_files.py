@@ -1,0 +1,166 @@
+"""Benchmark: contact-file imports (CSV, XLSX, vCard) against the validation-only rate.
+
+Builds the synthetic bilingual roster of :mod:`tests.benchmarks.bench_exchange` at N and N/10
+contacts, exports it with our own exporter (CSV UTF-8 with BOM, XLSX, vCard 3.0) and
+re-encodes the CSV as UTF-16 and Big5-HKSCS. Then, for each file, each in a fresh process:
+
+* **validate**: the file's rows read into memory with ``services.contact_files`` (timed as
+  "parse"), then ``services.contact_import.validate_contact`` over them with the cyclic
+  garbage collector off, exactly as ``bench_roster`` measures its baseline;
+* **import**: ``import_contact_file`` into a fresh SQLite database (parse + validate +
+  merge + write), rows per second and the growth of the process's peak RSS.
+
+The import / validation ratio is the target of issue #4 (>= 0.85); the RSS growth at N
+and at N/10 shows whether memory grows with the file. Each result carries the machine's
+1-minute load average: the machine is shared, and other work on the two cores starves the
+import's worker processes more than the one-process baseline.
+
+Run: ``python -m tests.benchmarks.bench_import_files [--contacts 100000] [--out PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.bench_exchange import _current_rss_kb, _peak_rss_kb, build_roster, run_child
+
+# File name -> how it is made from the exports.
+FORMATS = ("csv", "csv-utf16", "csv-big5hkscs", "xlsx", "vcf-3.0")
+
+
+def make_files(db_path: Path, out_dir: Path) -> dict[str, Path]:
+    """Export the roster in every import format; returns format -> file."""
+    from db.engine import open_database
+    from services.exports import export_contact_sheet
+
+    files: dict[str, Path] = {}
+    database = open_database(f"sqlite:///{db_path}", upgrade=False)
+    try:
+        files["csv"] = out_dir / "contacts.csv"
+        export_contact_sheet(database, "csv", files["csv"])
+        files["xlsx"] = out_dir / "contacts.xlsx"
+        export_contact_sheet(database, "xlsx", files["xlsx"])
+        files["vcf-3.0"] = out_dir / "contacts.vcf"
+        export_contact_sheet(database, "vcf", files["vcf-3.0"], vcard_version="3.0")
+    finally:
+        database.dispose()
+    text = files["csv"].read_text(encoding="utf-8-sig")
+    files["csv-utf16"] = out_dir / "contacts-utf16.csv"
+    files["csv-utf16"].write_text(text, encoding="utf-16")  # with its byte-order mark
+    files["csv-big5hkscs"] = out_dir / "contacts-big5hkscs.csv"
+    files["csv-big5hkscs"].write_text(text, encoding="big5hkscs")
+    return files
+
+
+def child(task: str, path: Path, workdir: Path) -> dict[str, Any]:
+    """One measurement in this (fresh) process."""
+    from services.contact_files import open_contact_file
+
+    if task == "validate":
+        from tests.benchmarks.bench_roster import time_validation
+
+        start = time.perf_counter()
+        rows = list(open_contact_file(path).rows())
+        parse_s = time.perf_counter() - start
+        validation_s = time_validation(rows)  # exactly bench_roster's baseline
+        return {
+            "rows": len(rows),
+            "parse_seconds": parse_s,
+            "validation_seconds": validation_s,
+            "load_average_1min": os.getloadavg()[0],
+        }
+    from db.engine import open_database
+    from services.contact_import import import_contact_file
+
+    database = open_database(f"sqlite:///{workdir / f'import-{os.getpid()}.sqlite'}")
+    try:
+        before = _current_rss_kb()
+        start, cpu = time.perf_counter(), time.process_time()
+        report = import_contact_file(database, path)
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+        assert report.written, report.problems[:3]
+        return {
+            "created": report.created["contacts"],
+            "seconds": seconds,
+            "cpu_seconds_main": cpu_seconds,
+            "rss_growth_mb": max(_peak_rss_kb() - before, 0) / 1024,
+            "load_average_1min": os.getloadavg()[0],
+        }
+    finally:
+        database.dispose()
+
+
+def main() -> None:
+    """Build the rosters and files, run every measurement in its own process, print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=100_000)
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument("--out", type=Path, default=Path("bench-results/import_files.json"))
+    parser.add_argument("--child", choices=("validate", "import"), help=argparse.SUPPRESS)
+    parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.file, args.workdir)))
+        return
+    small_size = args.contacts // 10
+    results: dict[str, Any] = {"contacts": args.contacts, "cores": os.cpu_count(), "sizes": {}}
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        for size in (small_size, args.contacts):
+            size_dir = work / str(size)
+            size_dir.mkdir()
+            db_path = size_dir / "roster.sqlite"
+            build_roster(db_path, size)
+            files = make_files(db_path, size_dir)
+            runs: dict[str, Any] = {}
+            for fmt in args.formats:
+                runs[fmt] = {"bytes": files[fmt].stat().st_size}
+                for task in ("validate", "import"):
+                    runs[fmt][task] = run_child(
+                        "tests.benchmarks.bench_import_files", "--child", task,
+                        "--file", str(files[fmt]), "--workdir", str(size_dir),
+                    )  # fmt: skip
+                print(f"  {size} {fmt}: done", file=sys.stderr, flush=True)
+            results["sizes"][str(size)] = runs
+    header = (
+        f"{'import':<15}{'rows':>8}{'parse/s':>10}{'valid/s':>10}{'import/s':>10}"
+        f"{'ratio':>7}{'RSS +MB':>9}{'@' + str(small_size):>9}{'load':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    full, small = results["sizes"][str(args.contacts)], results["sizes"][str(small_size)]
+    for fmt in args.formats:
+        run = full[fmt]
+        valid, imp = run["validate"], run["import"]
+        parse_rate = valid["rows"] / valid["parse_seconds"]
+        valid_rate = valid["rows"] / valid["validation_seconds"]
+        import_rate = valid["rows"] / imp["seconds"]
+        run["parse_rows_per_s"] = parse_rate
+        run["validation_rows_per_s"] = valid_rate
+        run["import_rows_per_s"] = import_rate
+        run["import_to_validation_ratio"] = import_rate / valid_rate
+        print(
+            f"{fmt:<15}{valid['rows']:>8}{parse_rate:>10,.0f}{valid_rate:>10,.0f}"
+            f"{import_rate:>10,.0f}{import_rate / valid_rate:>7.2f}"
+            f"{imp['rss_growth_mb']:>9.1f}{small[fmt]['import']['rss_growth_mb']:>9.1f}"
+            f"{imp['load_average_1min']:>6.2f}"
+        )
+    print(
+        "ratio = import rows/s / validation-only rows/s of the same rows (target >= 0.85); "
+        "load = 1-minute load average after the import (shared machine)"
+    )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
