@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO
+from xml.etree import ElementTree
 
 from db.search import has_han
 from services.contact_rows import IncomingContact, IncomingValue
@@ -957,6 +958,96 @@ def _open_workbook(file: Path) -> Any:
         ) from None
 
 
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _VALUE, _INLINE, _TEXT, _RUN, _SHEET_DATA = (
+    _SHEET_NS + tag for tag in ("row", "c", "v", "is", "t", "r", "sheetData")
+)
+
+
+def _column_number(ref: str) -> int:
+    """1 for "A7", 28 for "AB7"."""
+    number = 0
+    for char in ref:
+        if not "A" <= char <= "Z":
+            break
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cell values by column) of the first worksheet's rows from ``min_row`` on.
+
+    The values openpyxl's read-only ``iter_rows(values_only=True)`` gives (the same number,
+    date and shared-string conversions, from the workbook openpyxl opened), read with one
+    streaming XML pass of our own: openpyxl builds a rich-text object for every inline
+    string (what XlsxWriter's constant-memory mode, and so our export, writes), which made
+    reading a cell cost more than validating it. Rows already read are dropped from the
+    tree, so memory does not grow with the sheet; empty rows are not yielded.
+    """
+    from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
+    from openpyxl.worksheet._reader import _cast_number  # noqa: PLC0415
+
+    strings = book.shared_strings
+    dates, durations, epoch = book._date_formats, book._timedelta_formats, book.epoch
+    number = 0
+    sheet_data: Any = None
+    try:
+        with book.worksheets[0]._get_source() as source:
+            for event, element in ElementTree.iterparse(source, events=("start", "end")):
+                if event == "start":
+                    if element.tag == _SHEET_DATA:
+                        sheet_data = element
+                    continue
+                if element.tag != _ROW:
+                    continue
+                row = element.get("r")
+                number = int(float(row)) if row else number + 1
+                values: list[Any] = []
+                column = 0
+                for cell in element.iter(_CELL) if number >= min_row else ():
+                    ref = cell.get("r")
+                    column = _column_number(ref) if ref else column + 1
+                    kind = cell.get("t", "n")
+                    value: Any = None
+                    if kind == "inlineStr":
+                        inline = cell.find(_INLINE)
+                        if inline is not None:
+                            runs = (run.findtext(_TEXT) for run in inline.iterfind(_RUN))
+                            texts = (inline.findtext(_TEXT), *runs)
+                            value = "".join(t for t in texts if t is not None)
+                    else:
+                        value = cell.findtext(_VALUE) or None
+                        if value is None:
+                            pass
+                        elif kind == "n":
+                            value = _cast_number(value)
+                            style = int(cell.get("s") or 0)
+                            if style in dates:
+                                try:
+                                    value = from_excel(value, epoch, timedelta=style in durations)
+                                except (OverflowError, ValueError):
+                                    value = "#VALUE!"
+                        elif kind == "s":
+                            value = strings[int(value)]
+                        elif kind == "b":
+                            value = bool(int(value))
+                        elif kind == "d":
+                            value = from_ISO8601(value)
+                    if column > len(values):
+                        values.extend([None] * (column - len(values)))
+                    values[column - 1] = value
+                if values:
+                    yield number, values
+                (sheet_data if sheet_data is not None else element).clear()
+    except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, IndexError) as error:
+        raise _refused(
+            f"{name} row {number + 1}",
+            "file",
+            f"The worksheet cannot be read ({type(error).__name__}: {error}).",
+            "Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
+        ) from None
+
+
 def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> ContactSource:
     name = file.name
     if not head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -992,8 +1083,7 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
         reader = _RecordReader(resolved)
         book = _open_workbook(file)
         try:
-            values_rows = book.worksheets[0].iter_rows(min_row=header_row + 1, values_only=True)
-            for number, values in enumerate(values_rows, start=header_row + 1):
+            for number, values in _sheet_values(book, header_row + 1, name):
                 cells = [_cell_text(v) for v in values]
                 if not any(c.strip() for c in cells):
                     continue

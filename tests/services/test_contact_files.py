@@ -382,3 +382,49 @@ def test_other_refusals(tmp_path: Path) -> None:
     (tmp_path / "blank.csv").write_text(",,\n,,\n")
     with pytest.raises(InputRejected, match="only blank lines"):
         open_contact_file(tmp_path / "blank.csv")
+
+
+def test_xlsx_rows_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
+    """Our streaming sheet reader gives the values openpyxl's read-only iter_rows gives."""
+    from datetime import datetime
+
+    import xlsxwriter
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    from services.contact_files import _open_workbook, _sheet_values
+
+    shared = tmp_path / "shared.xlsx"  # openpyxl writes shared strings
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Phone", "Joined", "Active", "Score"])
+    sheet.append(["陳大文", 85291234567, datetime(2024, 5, 1, 9, 30), True, 2.5])
+    sheet.append([None, None, None, None, None])
+    sheet["A5"] = CellRichText("Chan ", TextBlock(InlineFont(b=True), "Tai Man"))
+    sheet["C5"] = "=1+1"
+    sheet["E7"] = 'far, "quoted"\nline'
+    workbook.save(shared)
+    inline = tmp_path / "inline.xlsx"  # XlsxWriter's constant-memory mode: inline strings
+    book = xlsxwriter.Workbook(str(inline), {"constant_memory": True})
+    ws = book.add_worksheet()
+    ws.write_row(0, 0, ["Name", "E-mail"])
+    ws.write_row(1, 0, ["黃 <b>&amp;</b>", "a@b.hk"])
+    ws.write_number(3, 1, 61234567)
+    ws.write_datetime(4, 0, datetime(2023, 1, 2), book.add_format({"num_format": "yyyy-mm-dd"}))
+    book.close()
+    for path in (shared, inline):
+        opened = _open_workbook(path)
+        expected = [
+            (number, list(values))
+            for number, values in enumerate(
+                opened.worksheets[0].iter_rows(min_row=2, values_only=True), start=2
+            )
+            if any(v is not None for v in values)
+        ]
+        ours = [
+            (number, values + [None] * (len(expected[0][1]) - len(values)))
+            for number, values in _sheet_values(opened, 2, path.name)
+            if any(v is not None for v in values)
+        ]
+        opened.close()
+        assert ours == expected
