@@ -263,19 +263,26 @@ def validated_batches(
     context = _worker_context()
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         # Batches in input order: a worker's future, or a batch this process validated
-        # itself while it had nothing else to do (the workers starting up, or busy).
+        # itself while it had nothing else to do: the workers starting up. (Once they
+        # run, a third process validating on two cores only slows the writing down.)
         pending: deque[_InFlight] = deque()
         source = itertools.chain(head, batches)
+        workers_up = False
         try:
             for batch in source:
                 pending.append((batch, pool.submit(_validate_remote, batch, region), None))
                 if len(pending) < 2 * count:
                     continue
-                while not _ready(pending[0]) and len(pending) < 2 * count + _LOCAL_AHEAD:
+                while (
+                    not workers_up
+                    and not _ready(pending[0])
+                    and len(pending) < 2 * count + _LOCAL_AHEAD
+                ):
                     local = next(source, None)
                     if local is None:
                         break
                     pending.append((local, None, validate_batch(local, region)))
+                workers_up = workers_up or pending[0][1] is not None
                 yield _result(pending.popleft())
             while pending:
                 yield _result(pending.popleft())
