@@ -699,6 +699,12 @@ class _BulkWriter:
         # re-indexed once, at the end: deleting an older rowid from FTS5 flushes its pending
         # terms, so doing it batch by batch costs a segment write per batch.
         self.touched |= touched
+        # Phones, e-mails and tags are remembered only for this batch's contacts: memory
+        # stays flat however long the file. A later row merging into an older contact
+        # reads its values back from the tables (written inside this same transaction).
+        self.known_phones.clear()
+        self.known_emails.clear()
+        self.batch_tags.clear()
 
     def _known_phones(self, contact_id: int) -> set[str]:
         if contact_id not in self.known_phones:

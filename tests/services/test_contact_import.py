@@ -330,3 +330,47 @@ def test_an_import_is_recorded_for_the_officer_contact_by_contact(database: Data
     set_officer(database, None)  # nobody known: nothing recorded, as for every change
     import_contacts(database, [_row(5, name_en="Bo Chan")], source="b.csv")
     assert _count(database, AuditEntry) == 3
+
+
+def test_a_merge_into_a_contact_of_an_earlier_batch_adds_only_what_is_new(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the current batch's values are kept in memory; older ones are read back."""
+    monkeypatch.setattr(contact_import, "BATCH", 2)
+    rows = [
+        _row(
+            2,
+            name_en="Ann Lee",
+            phones=[IncomingValue("6123 4567")],
+            emails=[IncomingValue("ann@outlet.hk")],
+            tags=["TV"],
+        ),
+        _row(3, name_en="Bo Chan", phones=[IncomingValue("9123 4567")]),
+        # Batch 2: the same e-mail, the same phone, the same tag and one new of each.
+        _row(
+            4,
+            name_en="Ann Lee",
+            phones=[IncomingValue("6123 4567"), IncomingValue("6999 0000")],
+            emails=[IncomingValue("ann@outlet.hk"), IncomingValue("ann.lee@gmail.com")],
+            tags=["TV", "Radio"],
+        ),
+        _row(5, name_en="Cy Ho"),
+        # Batch 3: again.
+        _row(
+            6,
+            name_en="Ann Lee",
+            phones=[IncomingValue("6999 0000")],
+            emails=[IncomingValue("ANN@outlet.hk")],
+            tags=["Radio"],
+        ),
+    ]
+    report = import_contacts(database, rows, source="test.csv", workers=1)
+    assert report.created["contacts"] == 3
+    ann = search_contacts(database, "ann lee")
+    assert len(ann) == 1
+    assert [p["e164"] for p in ann[0]["phones"]] == ["+85261234567", "+85269990000"]
+    assert [e["address"] for e in ann[0]["emails"]] == ["ann@outlet.hk", "ann.lee@gmail.com"]
+    assert _count(database, ContactPhone) == 3 and _count(database, ContactEmail) == 2
+    from db.models import ContactTag
+
+    assert _count(database, ContactTag) == 2
