@@ -177,6 +177,7 @@ def test_an_imported_and_exported_contact_says_so(
     from services.contact_import import import_contacts
     from services.contact_rows import IncomingContact, IncomingValue
     from services.exports import export_contact_sheet
+    from services.roster import search_contacts
 
     set_officer(database, "溫安怡")
     import_contacts(
@@ -192,7 +193,8 @@ def test_an_imported_and_exported_contact_says_so(
         source="team.csv",
     )
     export_contact_sheet(database, "csv", tmp_path / "all.csv", include_opted_out=True)
-    contact_id = next(iter(database_ids(database)))
+    [contact] = search_contacts(database, "陳大文")
+    contact_id = contact["id"]
     dialog = HistoryDialog(database, "contact", contact_id, "陳大文")
     qtbot.addWidget(dialog)
     rows = _rows(dialog)
@@ -200,9 +202,3 @@ def test_an_imported_and_exported_contact_says_so(
         ("溫安怡", "Imported", "team.csv line 2"),
         ("溫安怡", "Exported despite opt-out", "csv: all.csv"),
     }
-
-
-def database_ids(database: Database) -> list[int]:
-    from services.roster import search_contacts
-
-    return [c["id"] for c in search_contacts(database, "陳大文")]
