@@ -15,10 +15,12 @@ tags are added and empty fields filled, never overwritten. The report lists ever
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -260,8 +262,7 @@ def validated_batches(
         for batch in itertools.chain(head, batches):
             yield validate_batch(batch, region)
         return
-    context = _worker_context()
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+    with validation_pool(count) as pool:
         # Batches in input order: a worker's future, or a batch this process validated
         # itself while it had nothing else to do: the workers starting up. (Once they
         # run, a third process validating on two cores only slows the writing down.)
@@ -290,6 +291,39 @@ def validated_batches(
             for _, future, _ in pending:
                 if future is not None:
                     future.cancel()
+
+
+# How much lower the validation workers run than this process (Unix nice increment).
+_WORKER_NICENESS = 10
+
+
+def validation_pool(count: int) -> ProcessPoolExecutor:
+    """The worker processes that validate an import's batches, below this one's priority."""
+    return ProcessPoolExecutor(
+        max_workers=count, mp_context=_worker_context(), initializer=_lower_priority
+    )
+
+
+def _lower_priority() -> None:
+    """Run this worker below the writing process, which is the import's bottleneck.
+
+    This process merges and writes every row alone (SQLite has one writer), while any
+    number of workers validate. At equal priority two workers on two cores take a third
+    of this process's core away from it and the import slows to its share: ~3 000 rows/s
+    instead of ~4 100 (50 000 synthetic rows, measured A/B). Lowered, the workers use
+    what the writer leaves, and they stay ahead of it all the same. On a machine that
+    is busy with other work, the workers yield to it too.
+    """
+    if hasattr(os, "nice"):
+        # Not allowed here: the worker runs at the normal priority.
+        with contextlib.suppress(OSError):
+            os.nice(_WORKER_NICENESS)
+    elif sys.platform == "win32":
+        import ctypes  # noqa: PLC0415 - Windows only
+
+        below_normal = 0x00004000
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

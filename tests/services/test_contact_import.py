@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -374,3 +375,17 @@ def test_a_merge_into_a_contact_of_an_earlier_batch_adds_only_what_is_new(
     from db.models import ContactTag
 
     assert _count(database, ContactTag) == 2
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no Unix process priority")
+def test_validation_workers_run_below_the_writing_process() -> None:
+    """The writer is the import's bottleneck: workers must not take its core away."""
+    with contact_import.validation_pool(2) as pool:
+        worker_niceness = {pool.submit(_niceness).result() for _ in range(4)}
+    own = os.nice(0)
+    assert worker_niceness
+    assert all(n >= min(own + contact_import._WORKER_NICENESS, 19) for n in worker_niceness)
