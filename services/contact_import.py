@@ -374,12 +374,35 @@ def _fold(value: str | None) -> str | None:
     return " ".join(value.split()).casefold() if value and value.strip() else None
 
 
-@dataclass
-class _Pending:
-    """A contact created by this import, kept so later rows can merge into it."""
+class _KeyFilter:
+    """The match keys an import has written, in a fixed 16 MiB (a Bloom filter).
 
-    id: int
-    label: str
+    A key added is always found; a key never added is found by chance, a false alarm
+    that costs one index look-up: ~0.5 % of keys at a million contacts (two bits a key
+    in 2**27). Dicts of every key would instead grow with the file, ~600 bytes a contact.
+    """
+
+    _BITS = 27
+    _MASK = (1 << _BITS) - 1
+
+    def __init__(self) -> None:
+        self.bits = bytearray(1 << (self._BITS - 3))
+
+    def update(self, *key_sets: Iterable[Any]) -> None:
+        bits, mask, shift = self.bits, self._MASK, self._BITS
+        for keys in key_sets:
+            for key in keys:
+                code = hash(key)
+                for bit in (code & mask, (code >> shift) & mask):
+                    bits[bit >> 3] |= 1 << (bit & 7)
+
+    def __contains__(self, key: Any) -> bool:
+        code = hash(key)
+        first, second = code & self._MASK, (code >> self._BITS) & self._MASK
+        bits = self.bits
+        return bool(
+            bits[first >> 3] & (1 << (first & 7)) and bits[second >> 3] & (1 << (second & 7))
+        )
 
 
 class _BulkWriter:
@@ -403,13 +426,16 @@ class _BulkWriter:
         self.next_org_id = 1
         self._load_organizations()
         self._tune_search_index(_BULK_AUTOMERGE)
-        # Contacts created by this import, by every key a later row could match on.
+        # This batch's contacts, by every key a later row could match on (earlier batches
+        # are in the tables by then, and found there; see _existing_matches).
         self.by_email: dict[str, int] = {}
         self.by_phone: dict[str, int] = {}
         self.by_name: dict[tuple[str, int | None], int] = {}
         self.known_phones: dict[int, set[str]] = {}
         self.known_emails: dict[int, set[str]] = {}
         self.labels: dict[int, str] = {}
+        # Every key written by this import, for an import into an empty roster.
+        self.written_keys = _KeyFilter()
         # Contacts that existed before the batch that merged into them: re-indexed at the end.
         self.touched: set[int] = set()
         self.batch_tags: dict[int, set[str]] = {}
@@ -535,13 +561,31 @@ class _BulkWriter:
     def _existing_matches(
         self, batch: list[tuple[ValidatedContact, int | None]]
     ) -> tuple[dict[str, int], dict[str, int], dict[tuple[str, int | None], int]]:
-        """Existing contacts matching this batch, by e-mail key, E.164 and name."""
-        if self.roster_was_empty:
-            return {}, {}, {}
+        """Contacts in the tables matching this batch, by e-mail key, E.164 and name.
+
+        Those of the roster before the import, and those of this import's earlier batches
+        (written in this same transaction): memory stays flat however long the file. Into
+        an empty roster only keys this import wrote can match, and the filter of those
+        spares the look-ups of all the others.
+        """
         keys = {e.key for v, _ in batch for e in v.emails}
         numbers = {p.e164 for v, _ in batch for p in v.phones}
         names_zh = {v.keys.name_zh for v, _ in batch if v.keys.name_zh}
         names_en = {v.keys.name_en for v, _ in batch if v.keys.name_en}
+        if self.roster_was_empty:
+            seen = self.written_keys
+            keys = {key for key in keys if key in seen}
+            numbers = {number for number in numbers if number in seen}
+            names_zh = {
+                v.keys.name_zh
+                for v, org_id in batch
+                if v.keys.name_zh and (v.keys.name_zh, org_id) in seen
+            }
+            names_en = {
+                v.keys.name_en
+                for v, org_id in batch
+                if v.keys.name_en and (f"en:{v.keys.name_en}", org_id) in seen
+            }
         live = col(Contact.deleted_at).is_(None)
         by_email: dict[str, int] = {}
         by_phone: dict[str, int] = {}
@@ -733,12 +777,21 @@ class _BulkWriter:
         # re-indexed once, at the end: deleting an older rowid from FTS5 flushes its pending
         # terms, so doing it batch by batch costs a segment write per batch.
         self.touched |= touched
-        # Phones, e-mails and tags are remembered only for this batch's contacts: memory
-        # stays flat however long the file. A later row merging into an older contact
-        # reads its values back from the tables (written inside this same transaction).
-        self.known_phones.clear()
-        self.known_emails.clear()
-        self.batch_tags.clear()
+        # Keys, phones, e-mails and tags are remembered only for this batch's contacts:
+        # memory stays flat however long the file. A later row merging into an older
+        # contact finds it, and reads its values back, in the tables (written inside this
+        # same transaction).
+        self.written_keys.update(self.by_email, self.by_phone, self.by_name)
+        for remembered in (
+            self.by_email,
+            self.by_phone,
+            self.by_name,
+            self.labels,
+            self.known_phones,
+            self.known_emails,
+            self.batch_tags,
+        ):
+            remembered.clear()
 
     def _known_phones(self, contact_id: int) -> set[str]:
         if contact_id not in self.known_phones:

@@ -389,3 +389,36 @@ def test_validation_workers_run_below_the_writing_process() -> None:
     own = os.nice(0)
     assert worker_niceness
     assert all(n >= min(own + contact_import._WORKER_NICENESS, 19) for n in worker_niceness)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ({"phones": [IncomingValue("6123 4567")]}, {"phones": [IncomingValue("+852 61234567")]}, "phone"),
+        ({"emails": [IncomingValue("a@b.hk")]}, {"emails": [IncomingValue("A@B.HK")]}, "e-mail"),
+        ({"name_zh": "黃嘉琪", "organization_zh": "愛德曼"}, {"name_zh": " 黃嘉琪", "organization_zh": "愛德曼"}, "name"),
+        ({"name_en": "June Wong", "organization_en": "Edelman"}, {"name_en": "JUNE WONG", "organization_en": "edelman"}, "name"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("roster_was_empty", [True, False])
+def test_a_row_matches_a_contact_written_several_batches_before(
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[dict[str, Any], dict[str, Any], str],
+    roster_was_empty: bool,
+) -> None:
+    """Earlier batches are matched in the tables, by every key, into an empty roster or not."""
+    first, later, why = case
+    if not roster_was_empty:
+        import_contacts(database, [_row(1, name_en="Someone Else")], source="old.csv", workers=1)
+    monkeypatch.setattr(contact_import, "BATCH", 2)
+    fillers = [_row(10 + n, name_en=f"Filler {n}") for n in range(5)]
+    rows = [_row(2, **first), *fillers, _row(3, **later)]
+    report = import_contacts(database, rows, source="test.csv", workers=1)
+    assert report.created["contacts"] == 6
+    assert [m for m in report.merged if m.startswith("test.csv line 3: merged into")] == [
+        m for m in report.merged if m.endswith(f"(same {why})")
+    ]
+    assert report.created["merged"] == 1
+    # A key this import never wrote is not matched by the filter's chance.
+    assert _count(database, Contact) == 6 + (0 if roster_was_empty else 1)
