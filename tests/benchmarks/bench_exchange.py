@@ -182,6 +182,7 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
     import xlsxwriter
 
     from services.exports import (
+        _SHEET_SHAPE,
         _most_values,
         _raw_pages,
         _Selection,
@@ -195,7 +196,7 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
         selection = _Selection(None, None, None, None, include_opted_out=False)
         rows = [
             row
-            for page in _raw_pages(connection, selection)
+            for page in _raw_pages(connection, selection, _SHEET_SHAPE)
             for row in _sheet_rows(page, phones, emails, neutralise=False)
         ]
     headers = sheet_headers(phones, emails)
