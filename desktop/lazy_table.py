@@ -19,13 +19,17 @@ from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QModelRoleData,
     QModelRoleDataSpan,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView
 
 Row = dict[str, Any]
 PageFetcher = Callable[[int, int], list[Row]]
@@ -160,6 +164,14 @@ class LazyTableModel(QAbstractTableModel):
         if epoch == self._epoch:  # not reloaded since
             self._drop_from(row)
 
+    def freshen(self, first: int, last: int) -> None:
+        """Fetch again the stale pages holding rows ``first`` to ``last`` (those on screen)."""
+        if self._stale:
+            last = min(last, len(self._rows) - 1)
+            for page_number in range(max(first, 0) // self._page, last // self._page + 1):
+                if page_number in self._stale:
+                    self._freshen(page_number)
+
     def row_at(self, row: int) -> Row:
         """The plain data shown in ``row`` (fetched again first if its page is stale)."""
         if self._stale and row // self._page in self._stale:
@@ -264,3 +276,195 @@ class LazyTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and section >= 0:
             return section + 1
         return None
+
+
+# As LazyTableModel's cells: not editable. (QStandardItem.clone() would be quicker than a
+# new item and setFlags, but items cloned from Python crashed the tests: PySide ownership.)
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+class _MirroredRows(LazyTableModel):
+    """The rows of a :class:`MirroredTableModel` (no view shows this model itself)."""
+
+    def __init__(
+        self, mirror: MirroredTableModel, columns: list[Column], fetch: PageFetcher, *, page: int
+    ) -> None:
+        super().__init__(columns, fetch, mirror, page=page)
+        self._mirror = mirror
+
+    def _freshen(self, page_number: int) -> None:
+        super()._freshen(page_number)
+        start = page_number * self._page
+        self._mirror.copy_rows(start, min(start + self._page, len(self._rows)) - 1)
+
+
+class MirroredTableModel(QStandardItemModel):
+    """A :class:`LazyTableModel` whose loaded rows are also kept as Qt items, for painting.
+
+    Painting a screenful asks the model for every visible cell, and each call from C++
+    into a Python model costs tens of microseconds however little it answers (~180 cells:
+    10-15 ms a paint, most of a keystroke's budget on a large table). Here the rows are
+    loaded, paged and refreshed by a :class:`LazyTableModel` exactly as there; each loaded
+    row is turned into items once, and Qt paints from the items without calling Python.
+    What a cell shows is decided when its row is loaded: call :meth:`copy_rows` after
+    changing a loaded row in place.
+
+    Stale pages (see :meth:`LazyTableModel.refresh_rows`) are fetched again when they come
+    on screen in a view passed to :meth:`watch`.
+    """
+
+    def __init__(
+        self,
+        columns: list[Column],
+        fetch: PageFetcher,
+        parent: Any = None,
+        *,
+        page: int = PAGE,
+        row_style: Callable[[Row, int], Any] | None = None,
+        decoration: Callable[[Row], tuple[int, Any] | None] | None = None,
+    ) -> None:
+        super().__init__(0, len(columns), parent)
+        self.setHorizontalHeaderLabels([c.header for c in columns])
+        self._columns = columns
+        self._row_style = row_style
+        self._decoration = decoration
+        self._views: list[QAbstractItemView] = []
+        self._lazy = _MirroredRows(self, columns, fetch, page=page)
+        lazy = self._lazy
+        lazy.modelAboutToBeReset.connect(self.beginResetModel)
+        lazy.modelReset.connect(self._on_reset)
+        lazy.rowsInserted.connect(self._on_inserted)
+        lazy.rowsRemoved.connect(self._on_removed)
+        lazy.dataChanged.connect(self._on_changed)
+
+    # --- the LazyTableModel's interface ---------------------------------------------------
+
+    def reload(self, fetch: PageFetcher | None = None) -> None:
+        """See :meth:`LazyTableModel.reload`."""
+        self._lazy.reload(fetch)
+
+    def refresh_rows(self, first: int, last: int, *, also: int | None = None) -> None:
+        """See :meth:`LazyTableModel.refresh_rows`."""
+        self._lazy.refresh_rows(first, last, also=also)
+
+    def row_at(self, row: int) -> Row:
+        """See :meth:`LazyTableModel.row_at`."""
+        return self._lazy.row_at(row)
+
+    def cached_row(self, row: int) -> Row:
+        """See :meth:`LazyTableModel.cached_row`."""
+        return self._lazy.cached_row(row)
+
+    def rows(self) -> list[Row]:
+        """See :meth:`LazyTableModel.rows`."""
+        return self._lazy.rows()
+
+    def row_of(self, key: str, value: Any) -> int:
+        """See :meth:`LazyTableModel.row_of`."""
+        return self._lazy.row_of(key, value)
+
+    def has_more(self) -> bool:
+        """See :meth:`LazyTableModel.has_more`."""
+        return self._lazy.has_more()
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return self._lazy.canFetchMore(parent)
+
+    def fetchMore(self, parent: _Index) -> None:
+        self._lazy.fetchMore(parent)
+
+    def watch(self, view: QAbstractItemView) -> None:
+        """Fetch stale pages again as they come on screen in ``view`` (which shows this)."""
+        self._views.append(view)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Once per paint, before it: the rows about to be painted are up to date.
+        if event.type() == QEvent.Type.Paint and self._lazy._stale:
+            for view in self._views:
+                if view.viewport() is watched:
+                    self._freshen_shown(view)
+        return False
+
+    def _freshen_shown(self, view: QAbstractItemView) -> None:
+        top = view.indexAt(view.viewport().rect().topLeft()).row()
+        bottom = view.indexAt(view.viewport().rect().bottomLeft()).row()
+        self._lazy.freshen(max(top, 0), bottom if bottom >= 0 else self.rowCount() - 1)
+
+    # --- the items ---------------------------------------------------------------------------
+
+    def copy_rows(self, first: int, last: int) -> None:
+        """Make the items of rows ``first`` to ``last`` show their rows again."""
+        if last < first:
+            return
+        rows = self._lazy._rows
+        blocked = self.blockSignals(True)
+        try:
+            for number in range(first, last + 1):
+                for column, item in enumerate(self._items(rows[number])):
+                    self.setItem(number, column, item)
+        finally:
+            self.blockSignals(blocked)
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+
+    def _items(self, row: Row) -> list[QStandardItem]:
+        """One row's cells: what ``LazyTableModel.data`` would answer, worked out once."""
+        items = []
+        for column in self._columns:
+            value = column.display(row)
+            if value is None:
+                value = ""
+            if isinstance(value, str):
+                item = QStandardItem(value)
+            else:
+                item = QStandardItem()
+                item.setData(value, Qt.ItemDataRole.DisplayRole)
+            item.setFlags(_ITEM_FLAGS)
+            if column.tooltip is not None:
+                tip = column.tooltip(row)
+            else:
+                tip = None if value == "" else str(value)
+            if tip is not None:
+                item.setToolTip(tip)
+            if column.alignment is not None:
+                item.setData(
+                    int(column.alignment | Qt.AlignmentFlag.AlignVCenter),
+                    Qt.ItemDataRole.TextAlignmentRole,
+                )
+            items.append(item)
+        if self._row_style is not None:
+            for role in (
+                Qt.ItemDataRole.BackgroundRole,
+                Qt.ItemDataRole.ForegroundRole,
+                Qt.ItemDataRole.FontRole,
+            ):
+                style = self._row_style(row, role)
+                if style is not None:
+                    for item in items:
+                        item.setData(style, role)
+        if self._decoration is not None:
+            decoration = self._decoration(row)
+            if decoration is not None:
+                column_number, icon = decoration
+                items[column_number].setData(icon, Qt.ItemDataRole.DecorationRole)
+        return items
+
+    def _on_reset(self) -> None:
+        blocked = self.blockSignals(True)
+        try:
+            self.setRowCount(0)
+        finally:
+            self.blockSignals(blocked)
+        self.endResetModel()
+
+    def _on_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.insertRows(first, last - first + 1)
+        self.copy_rows(first, last)
+
+    def _on_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self.removeRows(first, last - first + 1)
+
+    def _on_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        self.copy_rows(top_left.row(), bottom_right.row())

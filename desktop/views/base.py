@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
 from db.engine import Database
-from desktop.lazy_table import LazyTableModel
+from desktop.lazy_table import LazyTableModel, MirroredTableModel
 
 
 class View(QWidget):
@@ -45,7 +45,9 @@ class View(QWidget):
         self.refresh()
 
 
-def refresh_in_place(table: QTableView, model: LazyTableModel, key: str = "id") -> None:
+def refresh_in_place(
+    table: QTableView, model: LazyTableModel | MirroredTableModel, key: str = "id"
+) -> None:
     """Bring ``table``'s loaded rows up to date where they are.
 
     Only the rows on screen (and the selected one) are fetched again, so this is as

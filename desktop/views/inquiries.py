@@ -10,7 +10,6 @@ and with an icon in the deadline column (never by colour alone).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -19,7 +18,6 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     Qt,
     QTimer,
@@ -44,7 +42,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.models import OPEN_INQUIRY_STATUSES, InquiryStatus, utc_now
 from desktop.dialogs.history import show_history
-from desktop.lazy_table import Column, LazyTableModel, RoleDataSpan, Row, role_data_in
+from desktop.lazy_table import Column, MirroredTableModel, Row
 from desktop.views.base import View, refresh_in_place
 from desktop.widgets.inquiry_labels import (
     channel_label,
@@ -70,7 +68,6 @@ from services.inquiries import (
     search_words,
 )
 
-_Index = QModelIndex | QPersistentModelIndex
 # Repaint the deadline marks this often: an inquiry becomes overdue without any edit.
 CLOCK_MS = 60_000
 # The earliest date a "received" filter can take; showing it means "no limit".
@@ -107,76 +104,6 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-_STYLE_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-    }
-)
-_BASE_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole})
-# Roles with no value in a row that is neither overdue nor due today.
-_PLAIN_ROLES = _STYLE_ROLES | {
-    Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.TextAlignmentRole,
-    Qt.ItemDataRole.CheckStateRole,
-}
-
-
-class InquiryTableModel(LazyTableModel):
-    """The lazy table, painted from each row's prepared cells, with deadline icons.
-
-    Painting asks every visible cell for half a dozen roles; answering from the cells the
-    view prepared once per row (``row["_cells"]``, made by the columns' own display
-    functions) instead of formatting them again keeps typing in the search smooth on a
-    large log. Tooltips and the row itself come from :class:`LazyTableModel`.
-    """
-
-    def __init__(
-        self,
-        columns: list[Column],
-        fetch: Callable[[int, int], list[Row]],
-        parent: Any,
-        *,
-        row_style: Callable[[Row, int], Any],
-        decoration: Callable[[Row, int], Any],
-    ) -> None:
-        super().__init__(columns, fetch, parent, page=PAGE, row_style=row_style)
-        self._style = row_style
-        self._decoration = decoration
-
-    def cell_data(self, row: Row, column_number: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row["_cells"][column_number]
-        if role in _STYLE_ROLES:
-            return self._style(row, role)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(row, column_number)
-        if role in _BASE_ROLES:
-            return super().cell_data(row, column_number, role)
-        return None  # no column is aligned or checkable
-
-    def multiData(self, index: _Index, roleDataSpan: RoleDataSpan) -> None:  # noqa: N803
-        # What a delegate asks for each cell it paints, in one pass: a row that is neither
-        # overdue nor due today has no style, and only its text needs looking up.
-        if not index.isValid() or index.row() >= self.rowCount():
-            super().multiData(index, roleDataSpan)
-            return
-        row = self.row_at(index.row())
-        column = index.column()
-        plain = row.get("_state") is None
-        for role_data in role_data_in(roleDataSpan):
-            role = role_data.role()
-            if role == Qt.ItemDataRole.DisplayRole:
-                role_data.setData(row["_cells"][column])
-            elif plain and role in _PLAIN_ROLES:
-                role_data.clearData()
-            elif role in _STYLE_ROLES:
-                role_data.setData(self._style(row, role))
-            else:
-                role_data.setData(self.cell_data(row, column, role))
-
-
 class InquiriesView(View):
     """Every inquiry, newest first, with filters, counts and deadline marks."""
 
@@ -186,6 +113,7 @@ class InquiriesView(View):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self._text = ""
+        self._reloading = False
         self._now = utc_now()
         self._counts = InquiryCounts(0, False, 0, 0)
         self._counting = False
@@ -236,16 +164,19 @@ class InquiriesView(View):
         self._due_today_icon = self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxInformation
         )
-        self.model = InquiryTableModel(
+        # Held as Qt items: painting a screenful makes no call into Python.
+        self.model = MirroredTableModel(
             self.columns,
             self._fetch,
             self,
+            page=PAGE,
             row_style=self._row_style,
             decoration=self._decoration,
         )
         self.table = QTableView()
         self.table.setObjectName("inquiriesTable")
         self.table.setModel(self.model)
+        self.model.watch(self.table)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -461,7 +392,13 @@ class InquiriesView(View):
     def reload(self) -> None:
         """Load the first page now, and count the matches in the background."""
         self._now = utc_now()
-        self.model.reload()
+        # Between the reset and the first page the log is empty for a moment: showing
+        # the "no inquiry" note then would lay the view out twice at every keystroke.
+        self._reloading = True
+        try:
+            self.model.reload()
+        finally:
+            self._reloading = False
         self._update_empty_label()
         self.count_later()
 
@@ -558,11 +495,7 @@ class InquiriesView(View):
     # --- how rows look -----------------------------------------------------------------------
 
     def _prepare(self, rows: list[Row]) -> list[Row]:
-        """Work out once per row what painting asks for many times a second.
-
-        A row is painted cell by cell and role by role; parsing its times for each of
-        those calls made scrolling and typing sluggish on a large log.
-        """
+        """Work out once per row what its cells show (the model turns them into items)."""
         for row in rows:
             row["_received"] = local_time(row["received_at"])
             row["_release"] = _release(row)
@@ -572,9 +505,6 @@ class InquiriesView(View):
     def _prepare_deadline(self, row: Row) -> None:
         row["_state"] = deadline_state(row["status"], row.get("deadline"), self._now)
         row["_deadline"] = deadline_text(row, self._now)
-        row["_cells"] = tuple(
-            "" if (value := column.display(row)) is None else value for column in self.columns
-        )
 
     def deadline_state_of(self, row: Row) -> DeadlineState | None:
         """Overdue, due today, or None, as of the view's clock."""
@@ -594,13 +524,13 @@ class InquiriesView(View):
             return self._bold
         return None
 
-    def _decoration(self, row: Row, column: int) -> Any:
-        if column != self._deadline_column:
-            return None
+    def _decoration(self, row: Row) -> tuple[int, Any] | None:
+        """The deadline column's icon for an overdue or due-today row."""
         state = row.get("_state")
         if state is None:
             return None
-        return self._overdue_icon if state == DeadlineState.OVERDUE else self._due_today_icon
+        icon = self._overdue_icon if state == DeadlineState.OVERDUE else self._due_today_icon
+        return self._deadline_column, icon
 
     # --- View --------------------------------------------------------------------------------
 
@@ -697,8 +627,7 @@ class InquiriesView(View):
             # deep in the log. It stays until the next reload even if it no longer
             # matches the filter, as in a mail client.
             self.model.row_at(row).update(self._prepare([saved])[0])
-            last = self.model.columnCount() - 1
-            self.model.dataChanged.emit(self.model.index(row, 0), self.model.index(row, last))
+            self.model.copy_rows(row, row)
         self.count_later()
         self.data_changed.emit("inquiries")
 
@@ -712,6 +641,8 @@ class InquiriesView(View):
     @Slot()
     def on_rows_changed(self) -> None:
         """Rows were loaded: the status line and the empty note may change."""
+        if self._reloading:
+            return  # reload() updates both once the first page is in
         self._update_empty_label()
         self.status_changed.emit()
 
@@ -719,9 +650,10 @@ class InquiriesView(View):
     def on_clock(self) -> None:
         """A minute passed: deadlines may have passed; repaint the marks and counts."""
         self._now = utc_now()
-        for row in self.model.rows():
+        rows = self.model.rows()
+        for row in rows:
             self._prepare_deadline(row)
-        self.table.viewport().update()
+        self.model.copy_rows(0, len(rows) - 1)
         self.count_later()
 
     @Slot(int, int, int)

@@ -18,14 +18,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, QThreadPool
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database, open_database
 from db.models import Contact, Inquiry
 from desktop.dialogs import contact_editor
-from desktop.lazy_table import Column, LazyTableModel, Row
+from desktop.lazy_table import Column, LazyTableModel, MirroredTableModel, Row
 from desktop.main_window import MainWindow
 from desktop.views.base import refresh_in_place
 from services.contacts import (
@@ -323,23 +323,33 @@ class _MillionRows:
         ]
 
 
+def _scrolled_to(
+    qtbot: QtBot, model: LazyTableModel | MirroredTableModel, row: int, *, loaded: int
+) -> QTableView:
+    """A table showing ``model`` with ``loaded`` rows, ``row`` at the top, ``row + 5`` selected."""
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    if isinstance(model, MirroredTableModel):
+        model.watch(table)
+    table.resize(400, 300)
+    table.show()
+    model.reload()
+    while model.rowCount() < loaded:
+        model.fetchMore(QModelIndex())
+    qtbot.waitExposed(table)
+    table.scrollTo(model.index(row, 0), QTableView.ScrollHint.PositionAtTop)
+    table.selectRow(row + 5)
+    qtbot.waitUntil(lambda: table.rowAt(0) >= row - 10, timeout=WITHIN_MS)
+    return table
+
+
 def test_a_refresh_deep_in_a_million_rows_fetches_only_what_is_on_screen(
     qtbot: QtBot, qtmodeltester: Any
 ) -> None:
     source = _MillionRows()
     model = LazyTableModel([Column("name", "Name", lambda r: r["name"])], source, page=100)
-    table = QTableView()
-    qtbot.addWidget(table)
-    table.setModel(model)
-    table.resize(400, 300)
-    table.show()
-    model.reload()
-    while model.rowCount() < 5_000:
-        model.fetchMore(QModelIndex())
-    qtbot.waitExposed(table)
-    table.scrollTo(model.index(4_000, 0), QTableView.ScrollHint.PositionAtTop)
-    table.selectRow(4_005)
-    qtbot.waitUntil(lambda: table.rowAt(0) >= 3_990, timeout=WITHIN_MS)
+    table = _scrolled_to(qtbot, model, 4_000, loaded=5_000)
     position = table.verticalScrollBar().value()
 
     source.first_id = 0  # a colleague inserted a row at the top: every row moves down one
@@ -356,6 +366,44 @@ def test_a_refresh_deep_in_a_million_rows_fetches_only_what_is_on_screen(
     source.fetched = 0
     assert model.data(model.index(10, 0)) == "Contact 10"  # a stale page, fetched on sight
     assert source.fetched == 100
+    qtmodeltester.check(model)
+
+
+def test_the_mirrored_model_refreshes_deep_and_fetches_stale_pages_when_they_are_painted(
+    qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    # The inquiry log's model: rows as Qt items, painted without calls into Python.
+    source = _MillionRows()
+    model = MirroredTableModel(
+        [Column("name", "Name", lambda r: r["name"], tooltip=lambda r: f"#{r['id']}")],
+        source,
+        page=100,
+    )
+    table = _scrolled_to(qtbot, model, 1_500, loaded=2_000)
+
+    source.first_id = 0  # a row inserted at the top
+    source.total += 1
+    source.fetched = 0
+    refresh_in_place(table, model)
+
+    assert source.fetched <= 200
+    assert model.rowCount() == 2_000
+    assert _selected_id(table, model) == 1_506
+    assert model.data(model.index(1_506, 0)) == "Contact 1506"  # the items follow the rows
+    assert model.data(model.index(1_506, 0), Qt.ItemDataRole.ToolTipRole) == "#1506"
+
+    source.fetched = 0
+    assert model.data(model.index(10, 0)) == "Contact 11"  # stale: not fetched by a look
+    table.scrollToTop()
+    table.grab()  # paints the rows now on screen
+    assert source.fetched == 100  # fetched again when painted, one page
+    assert model.data(model.index(10, 0)) == "Contact 10"
+
+    model.row_at(0)["name"] = "Renamed"
+    model.copy_rows(0, 0)
+    assert model.data(model.index(0, 0)) == "Renamed"
+    flags = model.flags(model.index(0, 0))
+    assert not flags & Qt.ItemFlag.ItemIsEditable
     qtmodeltester.check(model)
 
 
