@@ -21,12 +21,14 @@ import itertools
 import multiprocessing
 import os
 import sys
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection as Connection_
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import Connection, Table, func, select, text, update
 from sqlmodel import col
@@ -63,6 +65,9 @@ from services.import_report import ImportReport
 from services.pickling import fast_pickle
 from services.problems import InputRejected, Problem, Severity
 from services.value_checks import EmailValue, PhoneValue, validate_email_text, validate_phone_text
+
+if TYPE_CHECKING:
+    from services.contact_files import ContactSource
 
 BATCH = 2000
 # Below this many rows the worker processes cost more to start than they save.
@@ -1002,15 +1007,83 @@ def import_contact_file(
     from services.contact_files import open_contact_file  # noqa: PLC0415 - optional readers
 
     contact_source = open_contact_file(path, mapping=mapping)
+    hint = contact_source.count_hint()
+    parallel = (hint is None or hint >= PARALLEL_THRESHOLD) and (os.cpu_count() or 1) >= 2
     report = import_contacts(
         database,
-        contact_source.rows(),
+        _rows_read_aside(contact_source, mapping) if parallel else contact_source.rows(),
         source=Path(path).name,
         dry_run=dry_run,
         progress=progress,
-        total=contact_source.count_hint(),
+        total=hint,
     )
     report.problems[:0] = contact_source.problems
     if not report.written and not report.cancelled and not dry_run:
         raise InputRejected(f"{Path(path).name} could not be imported.", report.problems)
     return report
+
+
+def _rows_read_aside(
+    source: ContactSource, mapping: dict[str, str] | None
+) -> Iterator[IncomingContact]:
+    """The file's rows, read and parsed in a process of their own.
+
+    Parsing costs as much as a third of validation (XLSX XML, vCard lines, CSV cells into
+    fields), and this process, which alone merges and writes, is the import's bottleneck:
+    a reader beside it (below its priority, as the validation workers) keeps it to its
+    writing. Rows come in batches through a pipe, which holds a few at most: memory stays
+    flat. The problems met while reading join ``source.problems`` at the end, as when
+    the rows are read here; a file refused midway raises the same InputRejected.
+    """
+    context = _worker_context()
+    receiving, sending = context.Pipe(duplex=False)
+    reader = context.Process(  # type: ignore[attr-defined]
+        target=_read_rows, args=(str(source.path), mapping, sending), daemon=True
+    )
+    reader.start()
+    sending.close()
+    finished = False
+    try:
+        while True:
+            try:
+                kind, payload = receiving.recv()
+            except EOFError:
+                raise RuntimeError(
+                    f"The process reading {source.path.name} stopped unexpectedly "
+                    f"(exit code {reader.exitcode})."
+                ) from None
+            if kind == "rows":
+                yield from payload
+            elif kind == "end":
+                source.problems.extend(payload)
+                finished = True
+                return
+            elif kind == "rejected":
+                message, problems = payload
+                raise InputRejected(message, problems)
+            else:
+                raise RuntimeError(f"Reading {source.path.name} failed:\n{payload}")
+    finally:
+        receiving.close()
+        if not finished:
+            reader.terminate()  # cancelled, refused or failed: no more rows wanted
+        reader.join()
+
+
+def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) -> None:
+    """In the reader process: stream the file's rows to the importer in batches."""
+    from services.contact_files import open_contact_file  # noqa: PLC0415 - see above
+
+    _lower_priority()
+    try:
+        source = open_contact_file(path, mapping=mapping)
+        opened = len(source.problems)  # the importer has these already
+        for batch in _batches(source.rows(), BATCH):
+            sending.send(("rows", batch))
+        sending.send(("end", source.problems[opened:]))
+    except InputRejected as error:
+        sending.send(("rejected", (error.message, error.problems)))
+    except Exception:  # a bug: reported to the importer, which raises it
+        sending.send(("error", traceback.format_exc()))
+    finally:
+        sending.close()

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from db.engine import Database
+from db.engine import Database, open_database
 from db.models import Contact, ContactEmail, ContactPhone, Organization
 from services import contact_import
 from services.contact_import import import_contacts, validate_contact
 from services.contact_rows import IncomingContact, IncomingValue
-from services.problems import Severity
+from services.problems import InputRejected, Severity
 from services.release_import import import_release_file
 from services.roster import lookup_number, search_contacts
 from tests.conftest import SEED_RELEASE
@@ -422,3 +424,72 @@ def test_a_row_matches_a_contact_written_several_batches_before(
     assert report.created["merged"] == 1
     # A key this import never wrote is not matched by the filter's chance.
     assert _count(database, Contact) == 6 + (0 if roster_was_empty else 1)
+
+
+def _contact_file(path: Path, rows: int, *, bad_line_at_end: bool = False) -> Path:
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("姓名,Name,電話,電郵,機構\n")
+        for n in range(rows):
+            stream.write(f"陳{n}文,Chan {n},+852 6{n:07d},chan{n}@example.com,明報\n")
+        stream.write("黃嘉琪,June Wong,not a number,june@,明報\n")  # reported, kept in notes
+        if bad_line_at_end:
+            stream.write("Wong, June,1,2,3,4,5\n")
+    return path
+
+
+def _roster(database: Database) -> list[tuple[Any, ...]]:
+    with database.session(write=False) as s:
+        return [
+            tuple(row)
+            for row in s.execute(
+                select(Contact.name_zh, Contact.name_en, Contact.notes, Organization.name_zh)
+                .join(Organization, Organization.id == Contact.organization_id)
+                .order_by(Contact.id)
+            )
+        ]
+
+
+def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _contact_file(tmp_path / "list.csv", 60)
+    here = open_database(f"sqlite:///{tmp_path / 'here.sqlite'}")
+    in_process = contact_import.import_contact_file(here, path)
+    aside = open_database(f"sqlite:///{tmp_path / 'aside.sqlite'}")
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 10)
+    started: list[object] = []
+    real = contact_import._rows_read_aside
+    monkeypatch.setattr(
+        contact_import, "_rows_read_aside", lambda *a: started.append(a) or real(*a)
+    )
+    read_aside = contact_import.import_contact_file(aside, path)
+    assert started, "the reader process was not used"
+    assert read_aside.to_dict() == in_process.to_dict()
+    assert any(p.field == "phone" and "line 62" in p.where for p in read_aside.problems)
+    assert _roster(aside) == _roster(here) and len(_roster(here)) == 61
+
+
+def test_a_file_refused_midway_by_the_reader_process_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _contact_file(tmp_path / "list.csv", 60, bad_line_at_end=True)
+    database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 10)
+    before = set(multiprocessing.active_children())
+    with pytest.raises(InputRejected) as refused:
+        contact_import.import_contact_file(database, path)
+    assert refused.value.problems[0].where == "list.csv line 63"
+    assert _count(database, Contact) == 0
+    assert set(multiprocessing.active_children()) <= before  # the reader is gone
+
+
+def test_cancelling_stops_the_reader_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _contact_file(tmp_path / "list.csv", 9000)
+    database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    before = set(multiprocessing.active_children())
+    report = contact_import.import_contact_file(database, path, progress=lambda done, total: False)
+    assert report.cancelled and not report.written
+    assert _count(database, Contact) == 0
+    assert set(multiprocessing.active_children()) <= before
