@@ -36,6 +36,12 @@ PageFetcher = Callable[[int, int], list[Row]]
 _Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 RoleDataSpan = QModelRoleDataSpan | QModelRoleData
+# The roles a row style answers.
+_STYLE_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+)
 
 
 def role_data_in(span: RoleDataSpan) -> Iterable[QModelRoleData]:
@@ -258,11 +264,7 @@ class LazyTableModel(QAbstractTableModel):
             return int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row
-        if self._row_style is not None and role in (
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.FontRole,
-        ):
+        if self._row_style is not None and role in _STYLE_ROLES:
             return self._row_style(row, role)
         return None
 
@@ -278,10 +280,18 @@ class LazyTableModel(QAbstractTableModel):
         return None
 
 
-# As LazyTableModel's cells: not editable. (QStandardItem.clone() would be quicker than a
-# new item and setFlags, but items cloned from Python crashed the tests: PySide ownership.)
+# As LazyTableModel's cells: not editable.
 _ITEM_FLAGS = (
     Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+# What a cell shown before may hold besides its text.
+_CLEARED_ROLES = (
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.DecorationRole,
+    *_STYLE_ROLES,
 )
 
 
@@ -330,6 +340,9 @@ class MirroredTableModel(QStandardItemModel):
         self._columns = columns
         self._row_style = row_style
         self._decoration = decoration
+        prototype = QStandardItem()
+        prototype.setFlags(_ITEM_FLAGS)
+        self.setItemPrototype(prototype)  # the model owns it, and clones it for each cell
         self._views: list[QAbstractItemView] = []
         self._lazy = _MirroredRows(self, columns, fetch, page=page)
         lazy = self._lazy
@@ -395,61 +408,59 @@ class MirroredTableModel(QStandardItemModel):
 
     # --- the items ---------------------------------------------------------------------------
 
-    def copy_rows(self, first: int, last: int) -> None:
-        """Make the items of rows ``first`` to ``last`` show their rows again."""
+    def copy_rows(self, first: int, last: int, *, new: bool = False) -> None:
+        """Make the items of rows ``first`` to ``last`` show their rows again.
+
+        Args:
+            new: the rows were just inserted (their items are empty: nothing to clear).
+        """
         if last < first:
             return
         rows = self._lazy._rows
         blocked = self.blockSignals(True)
         try:
             for number in range(first, last + 1):
-                for column, item in enumerate(self._items(rows[number])):
-                    self.setItem(number, column, item)
+                self._set_cells(number, rows[number], new=new)
         finally:
             self.blockSignals(blocked)
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
 
-    def _items(self, row: Row) -> list[QStandardItem]:
-        """One row's cells: what ``LazyTableModel.data`` would answer, worked out once."""
-        items = []
-        for column in self._columns:
+    def _set_cells(self, number: int, row: Row, *, new: bool) -> None:
+        """Row ``number``'s cells: what ``LazyTableModel.data`` would answer, worked out once.
+
+        The values go straight into the model: it makes each item from its prototype in
+        C++ (a Python item a cell cost twice as much, and its wrapper lived on).
+        """
+        set_data = self.setData
+        cells = [self.index(number, column) for column in range(len(self._columns))]
+        for cell, column in zip(cells, self._columns, strict=True):
+            if not new:
+                for role in _CLEARED_ROLES:
+                    set_data(cell, None, role)
             value = column.display(row)
             if value is None:
                 value = ""
-            if isinstance(value, str):
-                item = QStandardItem(value)
-            else:
-                item = QStandardItem()
-                item.setData(value, Qt.ItemDataRole.DisplayRole)
-            item.setFlags(_ITEM_FLAGS)
+            set_data(cell, value)
             if column.tooltip is not None:
                 tip = column.tooltip(row)
             else:
                 tip = None if value == "" else str(value)
             if tip is not None:
-                item.setToolTip(tip)
+                set_data(cell, tip, Qt.ItemDataRole.ToolTipRole)
             if column.alignment is not None:
-                item.setData(
-                    int(column.alignment | Qt.AlignmentFlag.AlignVCenter),
-                    Qt.ItemDataRole.TextAlignmentRole,
-                )
-            items.append(item)
+                alignment = int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
+                set_data(cell, alignment, Qt.ItemDataRole.TextAlignmentRole)
         if self._row_style is not None:
-            for role in (
-                Qt.ItemDataRole.BackgroundRole,
-                Qt.ItemDataRole.ForegroundRole,
-                Qt.ItemDataRole.FontRole,
-            ):
+            for role in _STYLE_ROLES:
                 style = self._row_style(row, role)
                 if style is not None:
-                    for item in items:
-                        item.setData(style, role)
+                    for cell in cells:
+                        set_data(cell, style, role)
         if self._decoration is not None:
             decoration = self._decoration(row)
             if decoration is not None:
                 column_number, icon = decoration
-                items[column_number].setData(icon, Qt.ItemDataRole.DecorationRole)
-        return items
+                set_data(cells[column_number], icon, Qt.ItemDataRole.DecorationRole)
 
     def _on_reset(self) -> None:
         blocked = self.blockSignals(True)
@@ -461,7 +472,7 @@ class MirroredTableModel(QStandardItemModel):
 
     def _on_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         self.insertRows(first, last - first + 1)
-        self.copy_rows(first, last)
+        self.copy_rows(first, last, new=True)
 
     def _on_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
         self.removeRows(first, last - first + 1)
