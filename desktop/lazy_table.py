@@ -354,8 +354,10 @@ class MirroredTableModel(QStandardItemModel):
 
     # --- the LazyTableModel's interface ---------------------------------------------------
 
-    def reload(self, fetch: PageFetcher | None = None) -> None:
-        """See :meth:`LazyTableModel.reload`."""
+    def reload(self, fetch: PageFetcher | None = None, *, page: int | None = None) -> None:
+        """See :meth:`LazyTableModel.reload`; ``page`` sets the rows a page from now on."""
+        if page is not None:
+            self._lazy._page = page  # nothing is loaded after the reset: no page to renumber
         self._lazy.reload(fetch)
 
     def refresh_rows(self, first: int, last: int, *, also: int | None = None) -> None:

@@ -404,6 +404,10 @@ def test_the_mirrored_model_refreshes_deep_and_fetches_stale_pages_when_they_are
     assert model.data(model.index(0, 0)) == "Renamed"
     flags = model.flags(model.index(0, 0))
     assert not flags & Qt.ItemFlag.ItemIsEditable
+
+    model.reload(page=30)  # the inquiry log sizes its pages to the window
+    assert model.rowCount() == 30
+    assert model.data(model.index(29, 0)) == "Contact 29"
     qtmodeltester.check(model)
 
 
