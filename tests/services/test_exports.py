@@ -220,6 +220,37 @@ def test_formula_neutralisation_spares_phone_numbers(value: str, expected: str) 
     assert neutralise_cell(value) == expected
 
 
+def test_a_formula_looking_address_alone_on_its_page_is_neutralised_in_csv_only(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One contact a page: the address is the page's only value that starts like a formula,
+    # so the check over e-mail rows (not only the contact's own columns) must find it.
+    monkeypatch.setattr(exports, "PAGE_SIZE", 1)
+    plain = _add_contact(database, name_zh="張三", phones=[("work", "+85223456789", "")])
+    odd = _add_contact(
+        database,
+        name_zh="李四",
+        emails=[("work", "=cmd@example.com"), ("personal", "ok@example.com")],
+        tags=["TV"],
+    )
+    csv_path, xlsx_path = tmp_path / "odd.csv", tmp_path / "odd.xlsx"
+    export_contact_sheet(database, "csv", csv_path)
+    export_contact_sheet(database, "xlsx", xlsx_path)
+    with csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {r["ID"]: r for r in csv.DictReader(stream)}
+    assert rows[str(odd)]["E-mail 1"] == "'=cmd@example.com"
+    assert rows[str(odd)]["E-mail 2"] == "ok@example.com"
+    assert (rows[str(odd)]["Phone 1"], rows[str(odd)]["Tags"]) == ("", "TV")
+    # An empty extension is no extension; a contact without e-mails has empty columns.
+    assert (rows[str(plain)]["Phone 1"], rows[str(plain)]["E-mail 1"]) == ("+85223456789", "")
+    sheet = openpyxl.load_workbook(xlsx_path).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    cells = {row[header.index("ID")]: row for row in sheet.iter_rows(2, values_only=True)}
+    assert cells[str(odd)][header.index("E-mail 1")] == "=cmd@example.com"  # a text cell
+    assert cells[str(plain)][header.index("Phone 1")] == "+85223456789"
+
+
 # --- XLSX ------------------------------------------------------------------------------------
 
 
