@@ -20,6 +20,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import pickle
 import sys
 import traceback
 from collections import deque
@@ -240,6 +241,20 @@ def _validate_remote(rows: Sequence[IncomingContact], region: str) -> list[_Outc
     ]
 
 
+def _validate_pickled(rows: bytes, region: str) -> list[_Outcome]:
+    """:func:`_validate_remote` of a batch as the file reader process pickled it."""
+    return _validate_remote(pickle.loads(rows), region)
+
+
+class _ReadBatch(list[IncomingContact]):
+    """A batch of rows from the reader process, with the bytes they came in.
+
+    Handed on to a validation worker as they are: this process does not pickle them again.
+    """
+
+    pickled: bytes
+
+
 def _rejoin(
     rows: Sequence[IncomingContact], outcomes: Sequence[_Outcome]
 ) -> list[ValidatedContact]:
@@ -260,7 +275,7 @@ def validated_batches(
     At most two batches per worker are in flight, so memory stays flat however large the
     file, and this process is free to write while the workers validate.
     """
-    batches = _batches(rows, BATCH)
+    batches = rows.batches() if isinstance(rows, _RowsReadAside) else _batches(rows, BATCH)
     head = list(itertools.islice(batches, PARALLEL_THRESHOLD // BATCH))
     count = workers if workers is not None else (os.cpu_count() or 1)
     if len(head) < PARALLEL_THRESHOLD // BATCH or count < 2:
@@ -276,7 +291,11 @@ def validated_batches(
         workers_up = False
         try:
             for batch in source:
-                pending.append((batch, pool.submit(_validate_remote, batch, region), None))
+                if isinstance(batch, _ReadBatch):
+                    submitted = pool.submit(_validate_pickled, batch.pickled, region)
+                else:
+                    submitted = pool.submit(_validate_remote, batch, region)
+                pending.append((batch, submitted, None))
                 if len(pending) < 2 * count:
                     continue
                 while (
@@ -1011,7 +1030,7 @@ def import_contact_file(
     parallel = (hint is None or hint >= PARALLEL_THRESHOLD) and (os.cpu_count() or 1) >= 2
     report = import_contacts(
         database,
-        _rows_read_aside(contact_source, mapping) if parallel else contact_source.rows(),
+        _RowsReadAside(contact_source, mapping) if parallel else contact_source.rows(),
         source=Path(path).name,
         dry_run=dry_run,
         progress=progress,
@@ -1023,9 +1042,7 @@ def import_contact_file(
     return report
 
 
-def _rows_read_aside(
-    source: ContactSource, mapping: dict[str, str] | None
-) -> Iterator[IncomingContact]:
+class _RowsReadAside:
     """The file's rows, read and parsed in a process of their own.
 
     Parsing costs as much as a third of validation (XLSX XML, vCard lines, CSV cells into
@@ -1035,39 +1052,59 @@ def _rows_read_aside(
     flat. The problems met while reading join ``source.problems`` at the end, as when
     the rows are read here; a file refused midway raises the same InputRejected.
     """
-    context = _worker_context()
-    receiving, sending = context.Pipe(duplex=False)
-    reader = context.Process(  # type: ignore[attr-defined]
-        target=_read_rows, args=(str(source.path), mapping, sending), daemon=True
-    )
-    reader.start()
-    sending.close()
-    finished = False
-    try:
-        while True:
-            try:
-                kind, payload = receiving.recv()
-            except EOFError:
-                raise RuntimeError(
-                    f"The process reading {source.path.name} stopped unexpectedly "
-                    f"(exit code {reader.exitcode})."
-                ) from None
-            if kind == "rows":
-                yield from payload
-            elif kind == "end":
-                source.problems.extend(payload)
-                finished = True
-                return
-            elif kind == "rejected":
-                message, problems = payload
-                raise InputRejected(message, problems)
-            else:
-                raise RuntimeError(f"Reading {source.path.name} failed:\n{payload}")
-    finally:
-        receiving.close()
-        if not finished:
-            reader.terminate()  # cancelled, refused or failed: no more rows wanted
-        reader.join()
+
+    def __init__(self, source: ContactSource, mapping: dict[str, str] | None) -> None:
+        self.source = source
+        self.mapping = mapping
+
+    def __iter__(self) -> Iterator[IncomingContact]:
+        for batch in self.batches():
+            yield from batch
+
+    def batches(self) -> Iterator[_ReadBatch]:
+        """The rows in the reader's batches, each with its pickled bytes."""
+        name = self.source.path.name
+        context = _worker_context()
+        receiving, sending = context.Pipe(duplex=False)
+        reader = context.Process(  # type: ignore[attr-defined]
+            target=_read_rows, args=(str(self.source.path), self.mapping, sending), daemon=True
+        )
+        reader.start()
+        sending.close()
+        finished = False
+        try:
+            while True:
+                try:
+                    message = receiving.recv_bytes()
+                except EOFError:
+                    raise RuntimeError(
+                        f"The process reading {name} stopped unexpectedly "
+                        f"(exit code {reader.exitcode})."
+                    ) from None
+                if message[:1] == _ROWS:
+                    batch = _ReadBatch(pickle.loads(memoryview(message)[1:]))
+                    batch.pickled = message[1:]
+                    yield batch
+                    continue
+                kind, payload = pickle.loads(message)
+                if kind == "end":
+                    self.source.problems.extend(payload)
+                    finished = True
+                    return
+                if kind == "rejected":
+                    message_text, problems = payload
+                    raise InputRejected(message_text, problems)
+                raise RuntimeError(f"Reading {name} failed:\n{payload}")
+        finally:
+            receiving.close()
+            if not finished:
+                reader.terminate()  # cancelled, refused or failed: no more rows wanted
+            reader.join()
+
+
+# What starts the reader's message of a batch of rows (its other messages are pickles,
+# which never start with this byte).
+_ROWS = b"R"
 
 
 def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) -> None:
@@ -1079,7 +1116,7 @@ def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) 
         source = open_contact_file(path, mapping=mapping)
         opened = len(source.problems)  # the importer has these already
         for batch in _batches(source.rows(), BATCH):
-            sending.send(("rows", batch))
+            sending.send_bytes(_ROWS + pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
         sending.send(("end", source.problems[opened:]))
     except InputRejected as error:
         sending.send(("rejected", (error.message, error.problems)))

@@ -457,13 +457,17 @@ def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_result(
     in_process = contact_import.import_contact_file(here, path)
     aside = open_database(f"sqlite:///{tmp_path / 'aside.sqlite'}")
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 10)
-    started: list[object] = []
-    real = contact_import._rows_read_aside
-    monkeypatch.setattr(
-        contact_import, "_rows_read_aside", lambda *a: started.append(a) or real(*a)
-    )
+    batches: list[int] = []
+    real = contact_import._RowsReadAside.batches
+
+    def counted(self: Any) -> Iterator[Any]:
+        for batch in real(self):
+            batches.append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(contact_import._RowsReadAside, "batches", counted)
     read_aside = contact_import.import_contact_file(aside, path)
-    assert started, "the reader process was not used"
+    assert sum(batches) == 61, "the reader process was not used"
     assert read_aside.to_dict() == in_process.to_dict()
     assert any(p.field == "phone" and "line 62" in p.where for p in read_aside.problems)
     assert _roster(aside) == _roster(here) and len(_roster(here)) == 61
