@@ -286,9 +286,10 @@ _ITEM_FLAGS = (
 )
 
 
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole  # looked up once: PySide enum attributes are slow
 # What a cell shown before may hold besides its text.
 _CLEARED_ROLES = (
-    Qt.ItemDataRole.ToolTipRole,
+    _TOOLTIP,
     Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.DecorationRole,
     *_STYLE_ROLES,
@@ -433,8 +434,8 @@ class MirroredTableModel(QStandardItemModel):
         The values go straight into the model: it makes each item from its prototype in
         C++ (a Python item a cell cost twice as much, and its wrapper lived on).
         """
-        set_data = self.setData
-        cells = [self.index(number, column) for column in range(len(self._columns))]
+        set_data, index = self.setData, self.index
+        cells = [index(number, column) for column in range(len(self._columns))]
         for cell, column in zip(cells, self._columns, strict=True):
             if not new:
                 for role in _CLEARED_ROLES:
@@ -448,7 +449,7 @@ class MirroredTableModel(QStandardItemModel):
             else:
                 tip = None if value == "" else str(value)
             if tip is not None:
-                set_data(cell, tip, Qt.ItemDataRole.ToolTipRole)
+                set_data(cell, tip, _TOOLTIP)
             if column.alignment is not None:
                 alignment = int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
                 set_data(cell, alignment, Qt.ItemDataRole.TextAlignmentRole)
