@@ -323,7 +323,8 @@ class MirroredTableModel(QStandardItemModel):
     changing a loaded row in place.
 
     Stale pages (see :meth:`LazyTableModel.refresh_rows`) are fetched again when they come
-    on screen in a view passed to :meth:`watch`.
+    on screen in a view passed to :meth:`watch`. The cells do not answer ``UserRole`` with
+    their row (a Python object in every cell): ask :meth:`row_at`.
     """
 
     def __init__(

@@ -660,10 +660,11 @@ class InquiriesView(View):
     def on_clock(self) -> None:
         """A minute passed: deadlines may have passed; repaint the marks and counts."""
         self._now = utc_now()
-        rows = self.model.rows()
-        for row in rows:
+        for number, row in enumerate(self.model.rows()):
+            shown = (row.get("_state"), row.get("_deadline"))
             self._prepare_deadline(row)
-        self.model.copy_rows(0, len(rows) - 1)
+            if (row["_state"], row["_deadline"]) != shown:
+                self.model.copy_rows(number, number)  # only the rows whose mark changed
         self.count_later()
 
     @Slot(int, int, int)

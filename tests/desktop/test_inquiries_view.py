@@ -3,6 +3,7 @@ filters with the search field, counts, Enter to open, and the Ctrl+L / Ctrl+K sh
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -100,6 +101,26 @@ def test_overdue_and_due_today_rows_stand_out_not_by_colour_alone(seeded: Seeded
     assert model.data(model.index(overdue, 4), Qt.ItemDataRole.DecorationRole) is not None
     assert model.data(model.index(plain, 4), Qt.ItemDataRole.DecorationRole) is None
     assert model.data(model.index(overdue, 0), Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_the_clock_turns_a_due_today_row_overdue_once_its_deadline_passes(
+    seeded: Seeded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = _view(seeded)
+    model = view.model
+    today = _row_of(view, seeded.inquiries["due_today"])
+    plain = _row_of(view, seeded.inquiries["answered"])
+    background = Qt.ItemDataRole.BackgroundRole
+    tooltip = model.data(model.index(today, 2), Qt.ItemDataRole.ToolTipRole)
+    deadline = datetime.fromisoformat(seeded.inquiries["due_today"]["deadline"])
+    monkeypatch.setattr(inquiries_view, "utc_now", lambda: deadline + timedelta(minutes=1))
+
+    view.on_clock()  # a minute passed, nothing was edited
+
+    assert model.data(model.index(today, 0), background) == OVERDUE_BACKGROUND
+    assert model.data(model.index(today, 4)).startswith("Overdue · ")
+    assert model.data(model.index(today, 2), Qt.ItemDataRole.ToolTipRole) == tooltip
+    assert model.data(model.index(plain, 0), background) is None
 
 
 def _same(value: Any) -> Any:
