@@ -978,67 +978,35 @@ def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, lis
     """(row number, cell values by column) of the first worksheet's rows from ``min_row`` on.
 
     The values openpyxl's read-only ``iter_rows(values_only=True)`` gives (the same number,
-    date and shared-string conversions, from the workbook openpyxl opened), read with one
-    streaming XML pass of our own: openpyxl builds a rich-text object for every inline
-    string (what XlsxWriter's constant-memory mode, and so our export, writes), which made
-    reading a cell cost more than validating it. Rows already read are dropped from the
-    tree, so memory does not grow with the sheet; empty rows are not yielded.
+    date and shared-string conversions, from the workbook openpyxl opened), read by our own
+    streaming pass: openpyxl builds a rich-text object for every inline string (what
+    XlsxWriter's constant-memory mode, and so our export, writes), which made reading a
+    cell cost more than validating it. The sheet's XML is cut into blocks of whole rows,
+    each parsed at once by the C parser (an event per element cost ~1 µs of Python each,
+    ~90 a contact); a sheet laid out otherwise than we expect is read event by event.
+    Memory does not grow with the sheet; empty rows are not yielded.
     """
-    from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
-    from openpyxl.worksheet._reader import _cast_number  # noqa: PLC0415
-
-    strings = book.shared_strings
-    dates, durations, epoch = book._date_formats, book._timedelta_formats, book.epoch
+    cells = _CellReader(book)
     number = 0
-    sheet_data: Any = None
     try:
         with book.worksheets[0]._get_source() as source:
-            for event, element in ElementTree.iterparse(source, events=("start", "end")):
-                if event == "start":
-                    if element.tag == _SHEET_DATA:
-                        sheet_data = element
-                    continue
-                if element.tag != _ROW:
-                    continue
-                row = element.get("r")
-                number = int(float(row)) if row else number + 1
-                values: list[Any] = []
-                column = 0
-                for cell in element.iter(_CELL) if number >= min_row else ():
-                    ref = cell.get("r")
-                    column = _column_number(ref) if ref else column + 1
-                    kind = cell.get("t", "n")
-                    value: Any = None
-                    if kind == "inlineStr":
-                        inline = cell.find(_INLINE)
-                        if inline is not None:
-                            runs = (run.findtext(_TEXT) for run in inline.iterfind(_RUN))
-                            texts = (inline.findtext(_TEXT), *runs)
-                            value = "".join(t for t in texts if t is not None)
-                    else:
-                        value = cell.findtext(_VALUE) or None
-                        if value is None:
-                            pass
-                        elif kind == "n":
-                            value = _cast_number(value)
-                            style = int(cell.get("s") or 0)
-                            if style in dates:
-                                try:
-                                    value = from_excel(value, epoch, timedelta=style in durations)
-                                except (OverflowError, ValueError):
-                                    value = "#VALUE!"
-                        elif kind == "s":
-                            value = strings[int(value)]
-                        elif kind == "b":
-                            value = bool(int(value))
-                        elif kind == "d":
-                            value = from_ISO8601(value)
-                    if column > len(values):
-                        values.extend([None] * (column - len(values)))
-                    values[column - 1] = value
-                if values:
+            blocks = _row_blocks(source)
+            if blocks is not None:
+                try:
+                    for block in blocks:
+                        for row in block:
+                            number, values = cells.row(row, number, min_row)
+                            if values:
+                                yield number, values
+                    return
+                except ElementTree.ParseError:
+                    pass  # read it again event by event, which says where it is wrong
+        with book.worksheets[0]._get_source() as source:
+            done, number = number, 0
+            for row in _rows_by_events(source):
+                number, values = cells.row(row, number, min_row)
+                if values and number > done:
                     yield number, values
-                (sheet_data if sheet_data is not None else element).clear()
     except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, IndexError) as error:
         raise _refused(
             f"{name} row {number + 1}",
@@ -1046,6 +1014,148 @@ def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, lis
             f"The worksheet cannot be read ({type(error).__name__}: {error}).",
             "Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
         ) from None
+
+
+class _CellReader:
+    """Turns a worksheet's ``<row>`` element into its values, as openpyxl reads them."""
+
+    def __init__(self, book: Any) -> None:
+        from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
+        from openpyxl.worksheet._reader import _cast_number  # noqa: PLC0415
+
+        self.strings = book.shared_strings
+        self.dates, self.durations, self.epoch = (
+            book._date_formats,
+            book._timedelta_formats,
+            book.epoch,
+        )
+        self.from_excel, self.from_iso, self.cast_number = from_excel, from_ISO8601, _cast_number
+        self.columns: dict[str, int] = {}  # "AB" -> 28
+
+    def row(self, element: Any, previous: int, min_row: int) -> tuple[int, list[Any]]:
+        """(its number, its values by column); no values for a row above ``min_row``."""
+        row = element.get("r")
+        number = int(float(row)) if row else previous + 1
+        values: list[Any] = []
+        column = 0
+        columns = self.columns
+        for cell in element.iter(_CELL) if number >= min_row else ():
+            ref = cell.get("r")
+            if ref:
+                letters = ref.rstrip(_DIGITS)
+                column = columns.get(letters) or columns.setdefault(
+                    letters, _column_number(letters)
+                )
+            else:
+                column += 1
+            kind = cell.get("t", "n")
+            value: Any = None
+            if kind == "inlineStr":
+                inline = cell.find(_INLINE)
+                if inline is None:
+                    pass
+                elif len(inline) == 1 and inline[0].tag == _TEXT:  # no runs: the usual
+                    value = inline[0].text or ""
+                else:
+                    runs = (run.findtext(_TEXT) for run in inline.iterfind(_RUN))
+                    texts = (inline.findtext(_TEXT), *runs)
+                    value = "".join(t for t in texts if t is not None)
+            else:
+                value = cell.findtext(_VALUE) or None
+                if value is None:
+                    pass
+                elif kind == "n":
+                    value = self.cast_number(value)
+                    style = int(cell.get("s") or 0)
+                    if style in self.dates:
+                        try:
+                            value = self.from_excel(
+                                value, self.epoch, timedelta=style in self.durations
+                            )
+                        except (OverflowError, ValueError):
+                            value = "#VALUE!"
+                elif kind == "s":
+                    value = self.strings[int(value)]
+                elif kind == "b":
+                    value = bool(int(value))
+                elif kind == "d":
+                    value = self.from_iso(value)
+            if column > len(values):
+                values.extend([None] * (column - len(values)))
+            values[column - 1] = value
+        return number, values
+
+
+def _rows_by_events(source: Any) -> Iterator[Any]:
+    """The sheet's ``<row>`` elements, parsed event by event (any layout of the XML)."""
+    sheet_data: Any = None
+    for event, element in ElementTree.iterparse(source, events=("start", "end")):
+        if event == "start":
+            if element.tag == _SHEET_DATA:
+                sheet_data = element
+            continue
+        if element.tag == _ROW:
+            yield element
+            (sheet_data if sheet_data is not None else element).clear()
+
+
+_DIGITS = "0123456789"
+_SHEET_START = re.compile(rb"<(?:(\w+):)?sheetData\b[^>]*>")
+_WORKSHEET_START = re.compile(rb"<((?:\w+:)?worksheet)\b[^>]*>")
+_SHEET_BLOCK = 1 << 20  # bytes of rows parsed at once
+_SHEET_HEAD_LIMIT = 16 << 20  # where <sheetData> must have begun (column widths, panes...)
+
+
+def _row_blocks(source: Any) -> Iterator[list[Any]] | None:
+    """The sheet's ``<row>`` elements, in blocks of whole rows each parsed at once.
+
+    None when the sheet is not laid out as Excel, LibreOffice, Google Sheets, openpyxl
+    and XlsxWriter write it (UTF-8, ``<worksheet ...>`` then ``<sheetData>`` within the
+    first 16 MiB): the caller reads it event by event instead.
+    """
+    head = source.read(_SHEET_BLOCK)
+    while _SHEET_START.search(head) is None and len(head) < _SHEET_HEAD_LIMIT:
+        chunk = source.read(_SHEET_BLOCK)
+        if not chunk:
+            break
+        head += chunk
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16: not cut into blocks
+    worksheet = _WORKSHEET_START.search(head)
+    sheet = _SHEET_START.search(head, worksheet.end()) if worksheet else None
+    if worksheet is None or sheet is None or sheet.group(0).endswith(b"/>"):
+        return None
+    prefix = sheet.group(1) + b":" if sheet.group(1) else b""
+    opening = head[: worksheet.end()] + b"<" + prefix + b"sheetData>"
+    closing = b"</" + prefix + b"sheetData></" + worksheet.group(1) + b">"
+    row_end, sheet_end = b"</" + prefix + b"row>", b"</" + prefix + b"sheetData>"
+
+    def blocks() -> Iterator[list[Any]]:
+        pending, more = head[sheet.end() :], True
+        while pending or more:
+            if more and len(pending) < _SHEET_BLOCK:
+                chunk = source.read(_SHEET_BLOCK)
+                more = bool(chunk)
+                pending += chunk
+                if more:
+                    continue
+            stop = pending.find(sheet_end)
+            if stop >= 0:
+                block, pending, more = pending[:stop], b"", False
+            else:
+                cut = pending.rfind(row_end)
+                if cut < 0:
+                    if not more:
+                        raise ElementTree.ParseError("the worksheet ends inside a row")
+                    chunk = source.read(_SHEET_BLOCK)
+                    more = bool(chunk)
+                    pending += chunk
+                    continue
+                cut += len(row_end)
+                block, pending = pending[:cut], pending[cut:]
+            yield list(ElementTree.fromstring(opening + block + closing).iter(_ROW))
+
+    return blocks()
 
 
 def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> ContactSource:

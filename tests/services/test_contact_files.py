@@ -428,3 +428,80 @@ def test_xlsx_rows_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
         ]
         opened.close()
         assert ours == expected
+
+
+@pytest.mark.parametrize("layout", ["prefixed", "extensions", "small blocks"])
+def test_xlsx_sheets_laid_out_otherwise_read_as_openpyxl_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    """Blocks of rows are cut from the XML as written: other writers' layouts still read right."""
+    import re
+    import zipfile
+
+    from services import contact_files
+    from services.contact_files import _open_workbook, _sheet_values
+
+    plain = tmp_path / "plain.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Name", "Phone", "E-mail"])
+    for n in range(300):
+        sheet.append([f"陳{n}文 & <Co>", 85261230000 + n, f"chan{n}@example.com"])
+    workbook.save(plain)
+    path = tmp_path / f"{layout}.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml" and layout == "prefixed":
+                # The main namespace under a prefix, as some generators write it.
+                data = data.replace(b'xmlns="', b'xmlns:x="')
+                data = re.sub(rb"<(/?)(?!\?)(\w+)([ />])", rb"<\1x:\2\3", data)
+            elif item.filename == "xl/worksheets/sheet1.xml" and layout == "extensions":
+                # Excel's x14ac attributes on rows, declared on the root only.
+                data = data.replace(
+                    b"<worksheet ",
+                    b'<worksheet xmlns:x14ac="http://schemas.microsoft.com/office/'
+                    b'spreadsheetml/2009/9/ac" ',
+                ).replace(b"<row ", b'<row x14ac:dyDescent="0.25" ')
+            target.writestr(item, data)
+    if layout == "small blocks":
+        monkeypatch.setattr(contact_files, "_SHEET_BLOCK", 97)
+
+    def event_by_event(source: object) -> None:
+        raise AssertionError("read event by event, not in blocks")
+
+    monkeypatch.setattr(contact_files, "_rows_by_events", event_by_event)
+    opened = _open_workbook(path)
+    try:
+        expected = [
+            (number, list(values))
+            for number, values in enumerate(
+                opened.worksheets[0].iter_rows(min_row=2, values_only=True), start=2
+            )
+        ]
+        assert len(expected) == 300 and expected[0][1][0] == "陳0文 & <Co>"
+        assert list(_sheet_values(opened, 2, path.name)) == expected
+    finally:
+        opened.close()
+
+
+def test_a_worksheet_broken_midway_is_refused_at_its_row(tmp_path: Path) -> None:
+    import zipfile
+
+    plain = tmp_path / "plain.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Name", "Phone"])
+    for n in range(50):
+        workbook.active.append([f"Chan {n}", f"6123 {n:04d}"])
+    workbook.save(plain)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<row r="31"', b'<row r="31"><c r="A31"', 1)
+            target.writestr(item, data)
+    database_rows = open_contact_file(broken).rows()
+    with pytest.raises(InputRejected, match="worksheet cannot be read") as refused:
+        list(database_rows)
+    assert refused.value.problems[0].where == "broken.xlsx row 31"
