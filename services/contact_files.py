@@ -1228,7 +1228,7 @@ def _looks_like_vcard(sample: str) -> bool:
     return any(_BEGIN.match(line) for line in sample.lstrip("\ufeff").split("\n", 20)[:20])
 
 
-@dataclass
+@dataclass(slots=True)
 class _Property:
     """One logical vCard line: group, name, parameters and the raw (still escaped) value."""
 
@@ -1405,15 +1405,10 @@ def _vcard_property(number: int, line: str, where: str) -> _Property | None:
     if split is None:
         return None
     head, value = split
-    name_part, _, param_text = head.partition(";")
-    group, _, name = name_part.strip().rpartition(".")
-    name = name.upper()
-    if name not in _KEPT:
+    parsed = _property_head(head)
+    if parsed is None:
         return None
-    params = _parse_params(param_text)
-    encoding = {e.upper() for e in params.pop("ENCODING", [])}
-    charsets = params.pop("CHARSET", None)
-    charset = charsets[0] if charsets else None
+    group, name, params, encoding, charset = parsed
     if "QUOTED-PRINTABLE" in encoding:
         decoded = _decode_qp(value, charset)
         if decoded is None:
@@ -1428,7 +1423,28 @@ def _vcard_property(number: int, line: str, where: str) -> _Property | None:
         value = decoded.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
     elif encoding & {"BASE64", "B"}:
         return None  # a binary value (a photo, a sound); nothing we keep is binary
-    return _Property(group.upper(), name, params, value, number)
+    return _Property(group, name, params, value, number)
+
+
+@functools.lru_cache(maxsize=4096)
+def _property_head(
+    head: str,
+) -> tuple[str, str, dict[str, list[str]], frozenset[str], str | None] | None:
+    """(group, name, parameters, encodings, charset) of ``item1.TEL;TYPE=CELL``, or None
+    for a property we do not keep.
+
+    A file repeats the same few heads on every card: each is parsed once. The parameters
+    are shared by the properties of the same head, and never changed.
+    """
+    name_part, _, param_text = head.partition(";")
+    group, _, name = name_part.strip().rpartition(".")
+    name = name.upper()
+    if name not in _KEPT:
+        return None
+    params = _parse_params(param_text)
+    encoding = frozenset(e.upper() for e in params.pop("ENCODING", []))
+    charsets = params.pop("CHARSET", None)
+    return group.upper(), name, params, encoding, charsets[0] if charsets else None
 
 
 def _vcard_cards(decoded: _Decoded) -> Iterator[tuple[int, int, list[_Property]]]:
