@@ -50,7 +50,7 @@ def _export_through_dialog(
     monkeypatch.setattr(confirm, "warn", lambda _p, _t, text, *_: messages.append("WARN " + text))
     task = run_export(window)
     assert isinstance(task, Task)
-    with qtbot.waitSignal(task.signals.done, timeout=20_000):
+    with qtbot.waitSignal(task.signals.done, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: bool(messages), timeout=5_000)
     return messages
@@ -150,7 +150,7 @@ def test_cancel_leaves_no_file(
 
     monkeypatch.setattr(export, "Task", CancelledTask)
     task = export.start_export(window, database, ExportRequest(fmt="csv"), target)
-    with qtbot.waitSignal(task.signals.done, timeout=20_000):
+    with qtbot.waitSignal(task.signals.done, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: bool(messages), timeout=5_000)
     assert messages == ["Cancelled: no file was written."]
@@ -214,7 +214,7 @@ def test_release_views_button_exports_that_releases_media_contacts(
     assert dialog.release_combo.currentData() == release["id"]
     (task,) = started
     assert task is not None
-    with qtbot.waitSignal(task.signals.done, timeout=20_000):
+    with qtbot.waitSignal(task.signals.done, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: bool(messages), timeout=5_000)
     with target.open(encoding="utf-8-sig", newline="") as stream:
