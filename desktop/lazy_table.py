@@ -253,15 +253,11 @@ class LazyTableModel(QAbstractTableModel):
         """What ``data()`` answers for one role of a cell of ``row`` (override this, not data)."""
         column = self._columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = column.display(row)
-            return "" if value is None else value
+            return _shown(column, row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column.tooltip is not None:
-                return column.tooltip(row)
-            value = column.display(row)
-            return None if value in (None, "") else str(value)
+            return _tip(column, row, _shown(column, row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:
-            return int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
+            return _aligned(column.alignment)
         if role == Qt.ItemDataRole.UserRole:
             return row
         if self._row_style is not None and role in _STYLE_ROLES:
@@ -278,6 +274,23 @@ class LazyTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and section >= 0:
             return section + 1
         return None
+
+
+def _shown(column: Column, row: Row) -> Any:
+    """A cell's text (or number): the column's value, empty for None."""
+    value = column.display(row)
+    return "" if value is None else value
+
+
+def _tip(column: Column, row: Row, shown: Any) -> Any:
+    """A cell's tooltip: the column's own, else its text in full (a cut cell reads whole)."""
+    if column.tooltip is not None:
+        return column.tooltip(row)
+    return None if shown == "" else str(shown)
+
+
+def _aligned(alignment: Qt.AlignmentFlag) -> int:
+    return int(alignment | Qt.AlignmentFlag.AlignVCenter)
 
 
 # As LazyTableModel's cells: not editable.
@@ -441,19 +454,13 @@ class MirroredTableModel(QStandardItemModel):
             if not new:
                 for role in _CLEARED_ROLES:
                     set_data(cell, None, role)
-            value = column.display(row)
-            if value is None:
-                value = ""
+            value = _shown(column, row)
             set_data(cell, value)
-            if column.tooltip is not None:
-                tip = column.tooltip(row)
-            else:
-                tip = None if value == "" else str(value)
+            tip = _tip(column, row, value)
             if tip is not None:
                 set_data(cell, tip, _TOOLTIP)
             if column.alignment is not None:
-                alignment = int(column.alignment | Qt.AlignmentFlag.AlignVCenter)
-                set_data(cell, alignment, Qt.ItemDataRole.TextAlignmentRole)
+                set_data(cell, _aligned(column.alignment), Qt.ItemDataRole.TextAlignmentRole)
         if self._row_style is not None:
             for role in _STYLE_ROLES:
                 style = self._row_style(row, role)

@@ -1292,13 +1292,10 @@ def _unescape(value: str) -> str:
 
 
 def _parse_params(text: str) -> dict[str, list[str]]:
-    """``;TYPE=WORK,VOICE;CELL;TYPE="cell,voice";CHARSET=UTF-8`` -> {"TYPE": [...], ...}."""
-    # A file repeats the same few parameter strings on every card: parse each once.
-    return {key: list(values) for key, values in _parsed_params(text)}
+    """``;TYPE=WORK,VOICE;CELL;TYPE="cell,voice";CHARSET=UTF-8`` -> {"TYPE": [...], ...}.
 
-
-@functools.lru_cache(maxsize=1024)
-def _parsed_params(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    Called once per distinct property head (see :func:`_property_head`, which caches).
+    """
     params: dict[str, list[str]] = {}
     for raw in _split_params(text):
         if not raw:
@@ -1314,7 +1311,7 @@ def _parsed_params(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue
         values = [v.strip().strip('"') for v in value.strip().strip('"').split(",")]
         params.setdefault(key, []).extend(v for v in values if v)
-    return tuple((key, tuple(values)) for key, values in params.items())
+    return params
 
 
 def _split_params(text: str) -> list[str]:

@@ -333,16 +333,17 @@ def validation_pool(count: int) -> ProcessPoolExecutor:
     )
 
 
-def _start_helper_process(lower: bool = True) -> None:
-    """Set up a validation worker or a file reader: (below this process,) without the GC.
+def _start_helper_process() -> None:
+    """Set up a validation worker or a file reader: below this process, without the GC.
 
+    Below: see :func:`_lower_priority` (the reader too: at the writer's priority it took
+    the writer's core and the workers', 50 000-row XLSX 19.9 s against 16.7 s lowered).
     The cyclic garbage collector would rescan a batch's thousands of new objects again and
     again (10-20 % of a worker's time) while there are no cycles to find; as in the
     writing process (import_contacts), it is off. What was imported before the work
     starts is frozen out of it, and each batch ends with a collection of what is left.
     """
-    if lower:
-        _lower_priority()
+    _lower_priority()
     gc.freeze()
     gc.disable()
 
@@ -411,6 +412,21 @@ class _Cancelled(Exception):
 
 class _DryRun(Exception):
     """A dry run reached its end: roll everything back."""
+
+
+def _name_keys(keys: _Keys, org_id: int | None) -> list[tuple[str, int | None]]:
+    """What a row's names are matched on: each script's name within its organisation."""
+    names: list[tuple[str, int | None]] = []
+    if keys.name_zh:
+        names.append((keys.name_zh, org_id))
+    if keys.name_en:
+        names.append((_english(keys.name_en), org_id))
+    return names
+
+
+def _english(folded_name: str) -> str:
+    """An English name's match key (kept apart from a Chinese name spelt the same)."""
+    return f"en:{folded_name}"
 
 
 def _fold(value: str | None) -> str | None:
@@ -619,16 +635,11 @@ class _BulkWriter:
             seen = self.written_keys
             keys = {key for key in keys if key in seen}
             numbers = {number for number in numbers if number in seen}
-            names_zh = {
-                v.keys.name_zh
-                for v, org_id in batch
-                if v.keys.name_zh and (v.keys.name_zh, org_id) in seen
+            named = {
+                key[0] for v, org_id in batch for key in _name_keys(v.keys, org_id) if key in seen
             }
-            names_en = {
-                v.keys.name_en
-                for v, org_id in batch
-                if v.keys.name_en and (f"en:{v.keys.name_en}", org_id) in seen
-            }
+            names_zh &= named
+            names_en = {name for name in names_en if _english(name) in named}
         live = col(Contact.deleted_at).is_(None)
         by_email: dict[str, int] = {}
         by_phone: dict[str, int] = {}
@@ -664,7 +675,7 @@ class _BulkWriter:
                 .where(func.lower(col(Contact.name_en)).in_(chunk), live)
                 .order_by(col(Contact.id))
             ):
-                by_name.setdefault((f"en:{found[0]}", found[1]), found[2] or 0)
+                by_name.setdefault((_english(str(found[0])), found[1]), found[2] or 0)
         return by_email, by_phone, by_name
 
     def _match(
@@ -682,13 +693,7 @@ class _BulkWriter:
             for numbers in (self.by_phone, by_phone):
                 if phone.e164 in numbers:
                     return numbers[phone.e164], "phone"
-        name_zh, name_en = validated.keys.name_zh, validated.keys.name_en
-        names: list[tuple[str, int | None]] = []
-        if name_zh:
-            names.append((name_zh, org_id))
-        if name_en:
-            names.append((f"en:{name_en}", org_id))
-        for key in names:
+        for key in _name_keys(validated.keys, org_id):
             for names_table in (self.by_name, by_name):
                 if key in names_table:
                     return names_table[key], "name"
@@ -793,11 +798,8 @@ class _BulkWriter:
                     (target, tag)
                     for tag in self._new_tags(target, row.tags, fresh=target in contacts)
                 )
-            name_zh, name_en = validated.keys.name_zh, validated.keys.name_en
-            if name_zh:
-                self.by_name.setdefault((name_zh, org_id), target)
-            if name_en:
-                self.by_name.setdefault((f"en:{name_en}", org_id), target)
+            for key in _name_keys(validated.keys, org_id):
+                self.by_name.setdefault(key, target)
         bulk_insert(
             self.conn, _table(Contact), _CONTACT_COLUMNS, [tuple(c) for c in contacts.values()]
         )
@@ -1151,9 +1153,6 @@ def _pump(receiving: Connection_, ready: queue.Queue[bytes | None], stop: thread
 
 # How many batches the reader may be ahead of this process.
 _READ_AHEAD = 4
-# The reader runs below this process too: at its priority it took the writer's core and
-# the workers' (50 000-row XLSX: 16.7 s lowered, 19.9 s not).
-_READER_LOWERED = True
 
 
 # What starts the reader's message of a batch of rows (its other messages are pickles,
@@ -1165,7 +1164,7 @@ def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) 
     """In the reader process: stream the file's rows to the importer in batches."""
     from services.contact_files import open_contact_file  # noqa: PLC0415 - see above
 
-    _start_helper_process(lower=_READER_LOWERED)
+    _start_helper_process()
     try:
         source = open_contact_file(path, mapping=mapping)
         opened = len(source.problems)  # the importer has these already
