@@ -16,7 +16,7 @@ from db.migrate import MigrationError
 from desktop.crash import install_crash_handler
 from desktop.i18n import chosen_language, install_translators
 from desktop.main_window import VIEWS, MainWindow
-from desktop.workers import Task, start
+from desktop.workers import Task, collect_on_gui_thread, start
 from services.audit import set_officer
 from services.backup import auto_backup
 from services.first_run import import_bundled_release_once
@@ -56,6 +56,7 @@ def make_application() -> QApplication:
         # (~140 ms, landing on a keystroke now and then).
         gc.freeze()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)
     app.setApplicationName("PressDesk")
     app.setOrganizationName("PressDesk")
     app.setApplicationDisplayName("PressDesk")

@@ -8,12 +8,13 @@ come back as signals on the GUI thread; a worker never touches a widget.
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from services.problems import InputRejected
@@ -106,3 +107,46 @@ class ProgressTask(QObject):
     def start(self) -> Task:
         """Start the work."""
         return start(self.task)
+
+
+class GuiThreadCollector(QObject):
+    """Runs Python's cyclic garbage collector on the GUI thread only.
+
+    The collector runs in whichever thread happens to allocate when its counts are full.
+    In a pool thread it may free a cycle holding Qt objects (a closed window's models and
+    their connected slots), and a widget destroyed off the GUI thread crashes the process
+    (seen: a segmentation fault in a background count while a window was torn down).
+    So automatic collection is off, and this collects, generation by generation as
+    Python would, from a timer on the GUI thread. A bulk import in a pool thread, which
+    turns the collector off for itself, leaves it off.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(self.INTERVAL_MS)
+
+    @Slot()
+    def collect(self) -> None:
+        """Collect the generations whose counts passed their thresholds (cheap when none)."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                gc.collect(generation)
+                return
+
+    def stop(self) -> None:
+        """Hand collection back to Python (automatic again, in any thread)."""
+        self._timer.stop()
+        gc.enable()
+        self.deleteLater()
+
+
+def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
+    """Install the :class:`GuiThreadCollector` on ``app`` (once); returns it."""
+    return app.findChild(GuiThreadCollector) or GuiThreadCollector(app)

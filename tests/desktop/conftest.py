@@ -7,10 +7,13 @@ that forgets fails with the name of what it opened, not after the five-minute ti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from desktop.workers import collect_on_gui_thread
 
 _BLOCKING = [
     (QDialog, "exec"),
@@ -48,3 +51,11 @@ def _no_blocking_modal(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(
             owner, name, replacement if name == "exec" else staticmethod(replacement)
         )
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _collect_on_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the app does (desktop.app.make_application): cycles are freed on the GUI thread."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
