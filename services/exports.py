@@ -208,8 +208,15 @@ _CONTACT_COLUMNS = (
 )
 """A page's contact rows for cards and the PDF: the sheet's first six columns in sheet
 order, then the rest; ``opt_out`` last."""
-_SHEET_COLUMNS = (*_CONTACT_COLUMNS[:9], _CONTACT.c.opt_out)
-"""A sheet needs less of a contact (every column read costs ~0.25 µs a contact)."""
+_SHEET_COLUMNS = (
+    _CONTACT.c.id,
+    *(func.coalesce(column, "") for column in _CONTACT_COLUMNS[1:8]),
+    _CONTACT.c.kind,
+    _CONTACT.c.opt_out,
+)
+"""A sheet needs less of a contact (every column read costs ~0.25 µs a contact), and an
+empty text for a missing one: a sheet shows both as an empty cell, and the CSV writer joins
+cells without a Python step for each."""
 
 
 @dataclass
@@ -797,6 +804,55 @@ def _pairs(rows: list[tuple[Any, ...]]) -> dict[int, tuple[Any, ...]]:
     return pairs
 
 
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+"""What makes the csv module quote a cell (QUOTE_MINIMAL, with CRLF line ends)."""
+_QUOTABLE = range(1, 9)
+"""A sheet contact row's cells that may need quotes: names, titles, organisations, notes, kind."""
+
+
+def _any_needs_quotes(values: Iterable[str]) -> bool:
+    return _NEEDS_QUOTES("\x00".join(values)) is not None
+
+
+def _quoted(value: str) -> str:
+    """A cell as the csv module writes it."""
+    return '"' + value.replace('"', '""') + '"' if _NEEDS_QUOTES(value) else value
+
+
+def _joined_csv(page: _Page, phone_columns: int, email_columns: int) -> str | None:
+    """A page's CSV lines, byte for byte as the csv module writes them, built by joining
+    cells; None when the page needs the csv module instead.
+
+    That is a page with a value people typed that starts like a formula (every cell of it
+    goes through :func:`neutralise_cell`, as :func:`_sheet_rows` does), or with a phone,
+    e-mail or tag that would need quotes (addresses such as ``"a,b"@example.com``): both
+    rare. Otherwise only the contact cells can need quotes; the columns that do (an
+    organisation's "Ltd., HK", notes with line breaks) are quoted here, the rest as read.
+    Measured ~1.4 µs a row less than the csv module over a 100 000-contact export.
+
+    Letting SQLite write the lines instead (cells quoted with ``GLOB`` and ``replace``,
+    phones and e-mails pivoted by correlated subqueries, a page as one ``group_concat``)
+    measured ~12-15 µs a contact of SQLite time alone: more than reading the rows and
+    joining them here.
+    """
+    if _typed_starts_formula(page) or any(
+        _any_needs_quotes(map(cell, values))
+        for values in (page.phones, page.emails)
+        for cell in (_FIRST_VALUE, _SECOND)
+    ):
+        return None
+    if page.tags and _any_needs_quotes(map(_FIRST_VALUE, page.tags)):
+        return None
+    columns = list(zip(*page.contacts, strict=True))
+    quoted = [i for i in _QUOTABLE if _any_needs_quotes(columns[i])]
+    if quoted:
+        for i in quoted:
+            columns[i] = tuple(map(_quoted, columns[i]))
+        page = _Page(list(zip(*columns, strict=True)), page.phones, page.emails, page.tags)
+    rows = _sheet_rows(page, phone_columns, email_columns, neutralise=False)
+    return "\r\n".join(map(",".join, rows)) + "\r\n"
+
+
 _TYPED = itemgetter(1, 2, 3, 4, 5, 6, 7)
 """A sheet contact row's values people typed: names, titles, organisations, notes."""
 _FIRST_VALUE, _SECOND = itemgetter(1), itemgetter(2)
@@ -804,8 +860,8 @@ _FIRST_VALUE, _SECOND = itemgetter(1), itemgetter(2)
 
 def _sheet_rows(
     page: _Page, phone_columns: int, email_columns: int, *, neutralise: bool
-) -> list[Sequence[str | None]]:
-    """A page as sheet rows (see :func:`sheet_headers`); None is an empty cell.
+) -> list[Sequence[str]]:
+    """A page as sheet rows (see :func:`sheet_headers`); "" is an empty cell.
 
     ``page`` must have been read with :data:`_SHEET_SHAPE`. Each row is one tuple built by
     concatenation, without a Python step per cell. With ``neutralise`` (CSV), when any
@@ -813,20 +869,20 @@ def _sheet_rows(
     through :func:`neutralise_cell` (its phone numbers are well-formed and kept); most
     pages have none, and are checked in a few substring searches.
     """
-    phone_pad = [(None,) * (2 * phone_columns - n) for n in range(2 * phone_columns + 1)]
-    email_pad = [(None,) * (2 * email_columns - n) for n in range(2 * email_columns + 1)]
+    phone_pad = [("",) * (2 * phone_columns - n) for n in range(2 * phone_columns + 1)]
+    email_pad = [("",) * (2 * email_columns - n) for n in range(2 * email_columns + 1)]
     phones_of, emails_of = _pairs(page.phones).get, _pairs(page.emails).get
     tags_of = {
         contact_id: "; ".join([tag for _, tag in tags])
         for contact_id, tags in groupby(page.tags, _BY_CONTACT)
     }.get
-    rows: list[Sequence[str | None]] = [
+    rows: list[Sequence[str]] = [
         contact[1:7]  # names, titles, organisation names
         + (phones := phones_of(contact[0], ()))
         + phone_pad[len(phones)]
         + (emails := emails_of(contact[0], ()))
         + email_pad[len(emails)]
-        + (tags_of(contact[0]), contact[7], contact[8], str(contact[0]))
+        + (tags_of(contact[0], ""), contact[7], contact[8], str(contact[0]))
         for contact in page.contacts
     ]
     if neutralise and _typed_starts_formula(page):
@@ -856,7 +912,11 @@ def _write_csv(stream: IO[str], pages: Iterator[_Page], phones: int, emails: int
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(sheet_headers(phones, emails))
     for page in pages:
-        writer.writerows(_sheet_rows(page, phones, emails, neutralise=True))
+        text = _joined_csv(page, phones, emails)
+        if text is None:
+            writer.writerows(_sheet_rows(page, phones, emails, neutralise=True))
+        else:
+            buffer.write(text)
         stream.write(buffer.getvalue())
         buffer.seek(0)
         buffer.truncate()
@@ -916,8 +976,8 @@ def _longest_line(value: str) -> int:
 
 
 def _chain_rows(
-    first: list[Sequence[str | None]], pages: Iterator[_Page], phones: int, emails: int
-) -> Iterator[list[Sequence[str | None]]]:
+    first: list[Sequence[str]], pages: Iterator[_Page], phones: int, emails: int
+) -> Iterator[list[Sequence[str]]]:
     yield first
     for page in pages:
         yield _sheet_rows(page, phones, emails, neutralise=False)

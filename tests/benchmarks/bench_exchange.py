@@ -14,7 +14,8 @@ reversed order every other round, so XLSX and its baseline run side by side unde
 load; the table shows medians, and the XLSX ratio is the median of the rounds' ratios (the
 machine is shared: single runs varied 0.65-1.02). The 1-minute load average is recorded.
 
-Run: ``python -m tests.benchmarks.bench_exchange [--contacts 100000] [--repeats 3] [--out PATH]``.
+Run: ``python -m tests.benchmarks.bench_exchange [--contacts 100000] [--repeats 3] [--out PATH]``;
+``--only csv`` (repeatable) runs only the exports named.
 """
 
 from __future__ import annotations
@@ -268,6 +269,9 @@ def main() -> None:
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3, help="runs of each export (median)")
     parser.add_argument("--out", type=Path, default=Path("bench-results/exchange.json"))
+    parser.add_argument(
+        "--only", choices=TASKS, action="append", help="run only this export (repeatable)"
+    )
     parser.add_argument("--child", choices=TASKS, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
@@ -275,7 +279,9 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(args.child, args.db, args.workdir)))
         return
+    tasks = tuple(t for t in TASKS if not args.only or t in args.only)
     results: dict[str, Any] = {"contacts": args.contacts, "repeats": args.repeats, "sizes": {}}
+    results["tasks"] = list(tasks)
     results["load_before"] = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
@@ -286,9 +292,9 @@ def main() -> None:
             build_seconds = time.perf_counter() - start
             rounds: list[dict[str, Any]] = []
             for number in range(args.repeats if size == args.contacts else 1):
-                order = TASKS if number % 2 == 0 else TASKS[::-1]
+                order = tasks if number % 2 == 0 else tasks[::-1]
                 rounds.append({task: _run_child(task, db_path, work) for task in order})
-            runs = {task: _median_run([r[task] for r in rounds]) for task in TASKS}
+            runs = {task: _median_run([r[task] for r in rounds]) for task in tasks}
             results["sizes"][str(size)] = {"build_seconds": build_seconds, "runs": runs}
     results["load_after"] = os.getloadavg()[0]
     full = results["sizes"][str(args.contacts)]["runs"]
@@ -296,11 +302,15 @@ def main() -> None:
     # CPU time as well as wall time: on a shared machine the wall clock measures the others.
     rate = {task: run["rows"] / run["seconds"] for task, run in full.items()}
     cpu_rate = {task: run["rows"] / run["cpu_seconds"] for task, run in full.items()}
-    ratios = [r["xlsx-baseline"]["seconds"] / r["xlsx"]["seconds"] for r in rounds]
-    cpu_ratios = [r["xlsx-baseline"]["cpu_seconds"] / r["xlsx"]["cpu_seconds"] for r in rounds]
-    results["xlsx_vs_baseline"] = statistics.median(ratios)
-    results["xlsx_vs_baseline_cpu"] = statistics.median(cpu_ratios)
-    results["xlsx_vs_baseline_rounds"] = ratios
+    xlsx_pair = "xlsx" in tasks and "xlsx-baseline" in tasks
+    ratios = [r["xlsx-baseline"]["seconds"] / r["xlsx"]["seconds"] for r in rounds if xlsx_pair]
+    cpu_ratios = [
+        r["xlsx-baseline"]["cpu_seconds"] / r["xlsx"]["cpu_seconds"] for r in rounds if xlsx_pair
+    ]
+    if xlsx_pair:
+        results["xlsx_vs_baseline"] = statistics.median(ratios)
+        results["xlsx_vs_baseline_cpu"] = statistics.median(cpu_ratios)
+        results["xlsx_vs_baseline_rounds"] = ratios
     header = (
         f"{'export':<14}{'rows':>9}{'seconds':>9}{'rows/s':>10}{'rows/s CPU':>12}{'RSS +MB':>9}"
     )
@@ -308,7 +318,7 @@ def main() -> None:
     print(f"medians of {args.repeats} runs at {args.contacts}")
     print(header)
     print("-" * len(header))
-    for task in TASKS:
+    for task in tasks:
         run, few = full[task], small[task]
         growth = "-" if run["rss_growth_mb"] is None else f"{run['rss_growth_mb']:.1f}"
         few_growth = "-" if few["rss_growth_mb"] is None else f"{few['rss_growth_mb']:.1f}"
@@ -316,11 +326,13 @@ def main() -> None:
             f"{task:<14}{run['rows']:>9}{run['seconds']:>9.2f}{rate[task]:>10,.0f}"
             f"{cpu_rate[task]:>12,.0f}{growth:>9}{few_growth:>16}"
         )
-    print(
-        "XLSX export / XlsxWriter constant-memory baseline: "
-        f"{results['xlsx_vs_baseline']:.2f} (wall), {results['xlsx_vs_baseline_cpu']:.2f} (CPU); "
-        f"rounds {', '.join(f'{r:.2f}' for r in ratios)}"
-    )
+    if xlsx_pair:
+        print(
+            "XLSX export / XlsxWriter constant-memory baseline: "
+            f"{results['xlsx_vs_baseline']:.2f} (wall), "
+            f"{results['xlsx_vs_baseline_cpu']:.2f} (CPU); "
+            f"rounds {', '.join(f'{r:.2f}' for r in ratios)}"
+        )
     print(
         f"1-minute load average: {results['load_before']:.2f} before, "
         f"{results['load_after']:.2f} after"
