@@ -8,10 +8,29 @@ store them, e.g. UTC timestamps) and hands plain tuples to the driver.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Table
+
+
+def _driver_ready(processor: Callable[[Any], Any], driver: str) -> Callable[[Any], Any]:
+    """The processor, then sqlite3's own adapter (datetime to text) when it has one.
+
+    The adapter would otherwise run for every row in the driver: the import's one
+    timestamp, adapted twice a contact, cost ~4 µs a contact. Applying the very adapter
+    sqlite3 would apply stores the same text.
+    """
+    if driver != "pysqlite":
+        return processor
+
+    def adapted(value: Any) -> Any:
+        value = processor(value)
+        return sqlite3.adapt(value, sqlite3.PrepareProtocol) if isinstance(value, date) else value
+
+    return adapted
 
 
 def bulk_insert(
@@ -22,9 +41,9 @@ def bulk_insert(
         return
     dialect = connection.dialect
     processors = [
-        (index, processor)
+        (index, _driver_ready(found, dialect.driver))
         for index, name in enumerate(columns)
-        if (processor := table.c[name].type.bind_processor(dialect)) is not None
+        if (found := table.c[name].type.bind_processor(dialect)) is not None
     ]
     if processors:
         converted = [list(row) for row in rows]

@@ -160,7 +160,7 @@ class ContactBase(SQLModel):
     """The fields a person edits on a contact."""
 
     kind: str = Field(default=ContactKind.PERSON, max_length=10)
-    name_zh: str | None = Field(default=None, max_length=200, index=True)
+    name_zh: str | None = Field(default=None, max_length=200)
     name_en: str | None = Field(default=None, max_length=200)
     romanisation: str | None = Field(default=None, max_length=200)
     honorific: str | None = Field(default=None, max_length=40)
@@ -203,8 +203,18 @@ class Contact(ContactBase, table=True):
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _contact_version}
 
 
-# Imports match English names case-insensitively ("June Wong" = "JUNE WONG").
-sa.Index("ix_contact_name_en_lower", sa.func.lower(Contact.__table__.c.name_en))  # type: ignore[attr-defined]
+# Imports match a name within its organisation, Chinese exactly and English
+# case-insensitively ("June Wong" = "JUNE WONG"): one index entry per contact so matched,
+# however many others share the name (migration 0005).
+_contact_table: sa.Table = Contact.__table__  # type: ignore[attr-defined]
+sa.Index(
+    "ix_contact_name_zh_organization", _contact_table.c.name_zh, _contact_table.c.organization_id
+)
+sa.Index(
+    "ix_contact_name_en_lower_organization",
+    sa.func.lower(_contact_table.c.name_en),
+    _contact_table.c.organization_id,
+)
 
 
 class ContactTag(SQLModel, table=True):

@@ -58,6 +58,14 @@ REDUNDANT_INDEX = "ix_contact_organization_id"
 COMPOSITE_INDEX = "ix_contact_organization_live_name"
 
 
+# 0005: a name is indexed with its organisation (an import matches the pair).
+NAME_ONLY_INDEXES = ("ix_contact_name_zh", "ix_contact_name_en_lower")
+NAME_ORGANIZATION_INDEXES = (
+    "ix_contact_name_zh_organization",
+    "ix_contact_name_en_lower_organization",
+)
+
+
 def _contact_indexes(engine: Engine) -> set[str]:
     query = (
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'"
@@ -95,6 +103,10 @@ def test_every_revision_upgrades_in_turn_and_0004_goes_down_and_up_again(db_url:
             if revision == "0004":
                 assert REDUNDANT_INDEX not in _contact_indexes(engine)
                 assert COMPOSITE_INDEX in _contact_indexes(engine)
+                assert set(NAME_ONLY_INDEXES) <= _contact_indexes(engine)
+            if revision == "0005":
+                assert not set(NAME_ONLY_INDEXES) & _contact_indexes(engine)
+                assert set(NAME_ORGANIZATION_INDEXES) <= _contact_indexes(engine)
         assert revisions[-1] == head_revision()
 
         _migrate(engine, "downgrade", "0003")
@@ -103,6 +115,12 @@ def test_every_revision_upgrades_in_turn_and_0004_goes_down_and_up_again(db_url:
         _migrate(engine, "upgrade", "head")
         assert current_revision(engine) == head_revision()
         assert REDUNDANT_INDEX not in _contact_indexes(engine)
+
+        _migrate(engine, "downgrade", "0004")
+        assert set(NAME_ONLY_INDEXES) <= _contact_indexes(engine)
+        assert not set(NAME_ORGANIZATION_INDEXES) & _contact_indexes(engine)
+        _migrate(engine, "upgrade", "head")
+        assert set(NAME_ORGANIZATION_INDEXES) <= _contact_indexes(engine)
     finally:
         engine.dispose()
 
@@ -118,7 +136,11 @@ def test_the_first_schema_upgrades_to_0004_and_filters_by_organisation_on_the_co
         assert REDUNDANT_INDEX in before
         upgrade_to_head(engine)
         after = _contact_indexes(engine)
-        assert after == (before - {REDUNDANT_INDEX}) | {COMPOSITE_INDEX, "ix_contact_live_name"}
+        assert after == (before - {REDUNDANT_INDEX, *NAME_ONLY_INDEXES}) | {
+            COMPOSITE_INDEX,
+            "ix_contact_live_name",
+            *NAME_ORGANIZATION_INDEXES,
+        }
         with engine.connect() as connection:
             plan = " ".join(
                 str(row[-1])

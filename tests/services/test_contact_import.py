@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from db.engine import Database, open_database
 from db.models import Contact, ContactEmail, ContactPhone, Organization
@@ -379,6 +379,31 @@ def test_a_merge_into_a_contact_of_an_earlier_batch_adds_only_what_is_new(
     assert _count(database, ContactTag) == 2
 
 
+def test_rows_of_one_batch_merging_into_an_older_contact_fill_it_in_turn(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first row fills an empty field, the next sees it filled; notes add up."""
+    import_contacts(
+        database, [_row(2, name_zh="李安", phones=[IncomingValue("6123 4567")])], source="a.csv"
+    )
+    monkeypatch.setattr(contact_import, "BATCH", 3)
+    rows = [
+        _row(3, name_en="Ann Lee", title_en="Editor", phones=[IncomingValue("6123 4567"), IncomingValue("12")]),
+        _row(4, title_en="Reporter", phones=[IncomingValue("6123 4567"), IncomingValue("34")]),
+        _row(5, name_en="Someone", emails=[IncomingValue("s@outlet.hk")]),
+    ]  # fmt: skip
+    report = import_contacts(database, rows, source="b.csv", workers=1)
+    assert report.created["merged"] == 2
+    assert [m.split(": ", 1)[1] for m in report.merged] == [
+        "merged into 李安 (same phone)",
+        "merged into 李安 (same phone)",
+    ]
+    with database.session(write=False) as s:
+        ann = s.scalars(select(Contact).where(Contact.name_zh == "李安")).one()
+        assert (ann.name_en, ann.title_en, ann.version) == ("Ann Lee", "Editor", 3)
+        assert ann.notes is not None and "12" in ann.notes and "34" in ann.notes
+
+
 def _niceness() -> int:
     return os.nice(0)
 
@@ -424,6 +449,152 @@ def test_a_row_matches_a_contact_written_several_batches_before(
     assert report.created["merged"] == 1
     # A key this import never wrote is not matched by the filter's chance.
     assert _count(database, Contact) == 6 + (0 if roster_was_empty else 1)
+
+
+def _phones_by_contact(database: Database) -> dict[int, set[str]]:
+    with database.session(write=False) as s:
+        phones: dict[int, set[str]] = {}
+        for contact_id, e164 in s.execute(select(ContactPhone.contact_id, ContactPhone.e164)):
+            phones.setdefault(contact_id, set()).add(e164)
+        return phones
+
+
+@pytest.mark.parametrize("roster_was_empty", [True, False])
+def test_a_name_matches_only_the_contact_of_that_name_in_its_organisation(
+    database: Database, monkeypatch: pytest.MonkeyPatch, roster_was_empty: bool
+) -> None:
+    """A common name in many organisations: the row merges into the one of its own."""
+    same_names = [
+        _row(2, name_zh="陳志", organization_zh="明報", phones=[IncomingValue("+852 61000001")]),
+        _row(3, name_zh="陳志", organization_zh="東方日報", phones=[IncomingValue("+852 61000002")]),
+        _row(4, name_zh="陳志", phones=[IncomingValue("+852 61000003")]),
+        _row(5, name_en="June Wong", organization_en="RTHK", phones=[IncomingValue("+852 61000004")]),
+        _row(6, name_en="June Wong", phones=[IncomingValue("+852 61000005")]),
+    ]  # fmt: skip
+    later = [
+        _row(20, name_zh="陳志", organization_zh="東方日報", phones=[IncomingValue("+852 62000002")]),
+        _row(21, name_zh="陳志", phones=[IncomingValue("+852 62000003")]),
+        _row(22, name_zh="陳志", organization_zh="商業電台", phones=[IncomingValue("+852 62000006")]),
+        _row(23, name_en="JUNE  WONG", organization_en="rthk", phones=[IncomingValue("+852 62000004")]),
+        _row(24, name_en="june wong", phones=[IncomingValue("+852 62000005")]),
+    ]  # fmt: skip
+    monkeypatch.setattr(contact_import, "BATCH", 2)
+    if roster_was_empty:
+        report = import_contacts(database, [*same_names, *later], source="t.csv", workers=1)
+        assert report.created["contacts"] == 6
+    else:
+        import_contacts(database, same_names, source="old.csv", workers=1)
+        report = import_contacts(database, later, source="t.csv", workers=1)
+        assert report.created["contacts"] == 1
+    assert report.created["merged"] == 4
+    phones = sorted(_phones_by_contact(database).values(), key=sorted)
+    assert phones == [
+        {"+85261000001"},
+        {"+85261000002", "+85262000002"},
+        {"+85261000003", "+85262000003"},
+        {"+85261000004", "+85262000004"},
+        {"+85261000005", "+85262000005"},
+        {"+85262000006"},
+    ]
+
+
+def test_the_name_look_ups_read_the_name_and_organisation_index(sqlite_url: str) -> None:
+    """SQLite ignores that index for ``(name, org) IN (VALUES ...)``: the look-up joins."""
+    database = open_database(sqlite_url)
+    statements: list[tuple[str, Any]] = []
+
+    def remember(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        if "wanted" in statement:
+            statements.append((statement, parameters))
+
+    try:
+        rows = [_row(n, name_zh=f"陳{n % 7}", organization_zh=f"報{n % 3}") for n in range(40)]
+        import_contacts(database, rows[:20], source="old.csv", workers=1)
+        event.listen(database.engine, "before_cursor_execute", remember)
+        try:
+            import_contacts(database, rows[20:], source="t.csv", workers=1)
+        finally:
+            event.remove(database.engine, "before_cursor_execute", remember)
+        assert statements
+        with database.engine.connect() as connection:
+            for statement, parameters in statements:
+                plan = " ".join(
+                    str(row[-1])
+                    for row in connection.exec_driver_sql(
+                        "EXPLAIN QUERY PLAN " + statement, parameters
+                    )
+                )
+                assert "_organization (" in plan, plan
+                assert "SCAN c" not in plan, plan
+    finally:
+        database.dispose()
+
+
+def _listing_indexes(database: Database) -> list[str]:
+    with database.engine.connect() as connection:
+        return sorted(
+            connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%live_name'"
+            ).scalars()
+        )
+
+
+def test_a_large_import_sets_the_listing_indexes_aside_and_builds_them_again(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dropped once the import outgrows the roster, rebuilt before the commit; a
+    cancelled import, and an import smaller than the roster, never lose them."""
+    database = open_database(sqlite_url)
+    statements: list[str] = []
+
+    def remember(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().startswith(("DROP INDEX", "CREATE INDEX")):
+            statements.append(statement.split("(", maxsplit=1)[0].strip())
+
+    monkeypatch.setattr(contact_import, "BATCH", 10)
+    monkeypatch.setattr(contact_import, "DEFER_LISTING_INDEXES_AFTER", 25)
+    event.listen(database.engine, "before_cursor_execute", remember)
+    try:
+        indexes = _listing_indexes(database)
+        assert len(indexes) == 2
+
+        rows = [_row(n, name_en=f"Person {n}", name_zh=f"陳{n}") for n in range(60)]
+        cancel_at_50 = lambda done, total: done < 50  # noqa: E731
+        report = import_contacts(database, rows, source="t.csv", progress=cancel_at_50, workers=1)
+        assert report.cancelled and _count(database, Contact) == 0
+        assert [s.split()[0] for s in statements] == ["DROP", "DROP"]  # after 30 rows
+        assert _listing_indexes(database) == indexes  # rolled back with the rest
+
+        statements.clear()
+        import_contacts(database, rows, source="t.csv", workers=1)
+        assert [s.split()[0] for s in statements] == ["DROP", "DROP", "CREATE", "CREATE"]
+        assert _listing_indexes(database) == indexes
+        with database.engine.connect() as connection:
+            plan = " ".join(
+                str(row[-1])
+                for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN SELECT id FROM contact WHERE deleted_at IS NULL"
+                    " ORDER BY sort_key, id LIMIT 50"
+                )
+            )
+            assert "ix_contact_live_name" in plan
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            for index in indexes:  # every contact is in the rebuilt index
+                assert (
+                    connection.exec_driver_sql(
+                        f"SELECT count(*) FROM contact INDEXED BY {index} WHERE deleted_at IS NULL"
+                        + (" AND organization_id IS NULL" if "organization" in index else "")
+                    ).scalar()
+                    == 60
+                )
+
+        statements.clear()
+        more = [_row(n, name_en=f"Other {n}") for n in range(100, 150)]
+        import_contacts(database, more, source="u.csv", workers=1)
+        assert statements == []  # 50 new contacts into a roster of 60: kept
+    finally:
+        event.remove(database.engine, "before_cursor_execute", remember)
+        database.dispose()
 
 
 def _contact_file(path: Path, rows: int, *, bad_line_at_end: bool = False) -> Path:
