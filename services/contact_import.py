@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import multiprocessing
 import os
 import pickle
 import queue
@@ -67,6 +66,7 @@ from services.contact_rows import IncomingContact
 from services.import_report import ImportReport
 from services.pickling import fast_pickle
 from services.problems import InputRejected, Problem, Severity
+from services.processes import helper_context
 from services.value_checks import EmailValue, PhoneValue, validate_email_text, validate_phone_text
 
 if TYPE_CHECKING:
@@ -329,7 +329,7 @@ _WORKER_NICENESS = 10
 def validation_pool(count: int) -> ProcessPoolExecutor:
     """The worker processes that validate an import's batches, below this one's priority."""
     return ProcessPoolExecutor(
-        max_workers=count, mp_context=_worker_context(), initializer=_start_helper_process
+        max_workers=count, mp_context=helper_context(), initializer=_start_helper_process
     )
 
 
@@ -368,21 +368,6 @@ def _lower_priority() -> None:
         below_normal = 0x00004000
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
-
-
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Where validation workers come from.
-
-    Never plain fork: forking a process that runs Qt threads can deadlock the child. A
-    fork server is a clean single-threaded process that imports this module once (~1 s)
-    and then forks each worker ready to run; it stays for the next import. Where there is
-    none (Windows), spawn: every worker imports for itself.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
 
 
 # The contact indexes that list the roster in name order, which an import never reads,
@@ -1174,7 +1159,7 @@ class _RowsReadAside:
     def batches(self) -> Iterator[_ReadBatch]:
         """The rows in the reader's batches, each with its pickled bytes."""
         name = self.source.path.name
-        context = _worker_context()
+        context = helper_context()
         receiving, sending = context.Pipe(duplex=False)
         reader = context.Process(  # type: ignore[attr-defined]
             target=_read_rows, args=(str(self.source.path), self.mapping, sending), daemon=True
