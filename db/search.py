@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from sqlalchemy import Connection, bindparam, text
 
 SEARCH_TABLE_WORDS = "contact_search"
@@ -32,6 +33,7 @@ MIN_PHONE_SUFFIX = 3
 # prefix is expanded term by term up front. These lengths must match migration 0001.
 WORD_PREFIX_LENGTHS = (1, 2, 3, 4, 5)
 PHONE_PREFIX_LENGTHS = (2, 3, 4, 5)
+_COUNTRY_CODES = frozenset(str(code) for code in COUNTRY_CODE_TO_REGION_CODE)
 # On PostgreSQL words and phone suffixes share one token table; this keeps them apart.
 PHONE_MARK = "#"
 
@@ -76,9 +78,17 @@ def _text_tokens(value: str) -> list[str]:
 
 
 def phone_tokens(e164: str) -> list[str]:
-    """The digit suffixes of a phone number, so that any trailing run typed is a prefix."""
+    """The digit suffixes of a phone number, so that any trailing run typed is a prefix.
+
+    The whole number with its country code ("852 9123…"), then every suffix from the
+    national number on ("9123…", "123…", …). None starting inside the country code
+    ("52 9123…"): nobody types those, and they were a fifth of a number's index entries.
+    """
     digits = e164.lstrip("+")
-    return [digits[i:] for i in range(len(digits) - MIN_PHONE_SUFFIX + 1)]
+    national = next(
+        (n for n in (1, 2, 3) if digits[:n] in _COUNTRY_CODES), 1
+    )  # E.164 country codes are prefix-free: at most one of these is one
+    return [digits, *(digits[i:] for i in range(national, len(digits) - MIN_PHONE_SUFFIX + 1))]
 
 
 class SearchDocument(NamedTuple):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.search import QueryPlan, Term, plan_query
+from db.search import QueryPlan, Term, phone_tokens, plan_query
 
 
 def test_two_or_more_digits_search_phone_digits() -> None:
@@ -21,3 +21,27 @@ def test_a_number_read_as_a_phone_uses_its_e164_digits() -> None:
     assert plan_query("6986 5822", "+85269865822") == QueryPlan(
         (), (Term("85269865822", prefix=True),)
     )
+
+
+def test_a_number_is_indexed_whole_and_from_its_national_number_on() -> None:
+    """Every run of digits a user types is a prefix of one token, except runs that start
+    inside the country code."""
+    assert phone_tokens("+85291234567") == [
+        "85291234567",
+        "91234567",
+        "1234567",
+        "234567",
+        "34567",
+        "4567",
+        "567",
+    ]
+    assert phone_tokens("+8613512345678")[:3] == ["8613512345678", "13512345678", "3512345678"]
+    assert phone_tokens("+14155550100")[:2] == ["14155550100", "4155550100"]
+    number = "+442079460000"
+    tokens = phone_tokens(number)
+    digits = number[1:]
+    for start in [0, *range(2, len(digits) - 2)]:
+        for end in range(start + 3, len(digits) + 1):
+            typed = digits[start:end]
+            assert any(token.startswith(typed) for token in tokens), typed
+    assert not any(token.startswith("42079") for token in tokens)
