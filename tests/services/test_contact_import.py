@@ -335,11 +335,16 @@ def test_an_import_is_recorded_for_the_officer_contact_by_contact(database: Data
     assert _count(database, AuditEntry) == 3
 
 
+@pytest.mark.parametrize("reindex_at", [1, 5000])
 def test_a_merge_into_a_contact_of_an_earlier_batch_adds_only_what_is_new(
-    database: Database, monkeypatch: pytest.MonkeyPatch
+    database: Database, monkeypatch: pytest.MonkeyPatch, reindex_at: int
 ) -> None:
-    """Only the current batch's values are kept in memory; older ones are read back."""
+    """Only the current batch's values are kept in memory; older ones are read back.
+
+    The contact merged into is re-indexed with what it gained, whether during the import
+    (every contact at once here) or at its end."""
     monkeypatch.setattr(contact_import, "BATCH", 2)
+    monkeypatch.setattr(contact_import, "REINDEX_TOUCHED_AT", reindex_at)
     rows = [
         _row(
             2,
@@ -374,6 +379,8 @@ def test_a_merge_into_a_contact_of_an_earlier_batch_adds_only_what_is_new(
     assert [p["e164"] for p in ann[0]["phones"]] == ["+85261234567", "+85269990000"]
     assert [e["address"] for e in ann[0]["emails"]] == ["ann@outlet.hk", "ann.lee@gmail.com"]
     assert _count(database, ContactPhone) == 3 and _count(database, ContactEmail) == 2
+    for gained in ("6999 0000", "ann.lee@gmail.com", "gmail"):
+        assert [c["name_en"] for c in search_contacts(database, gained)] == ["Ann Lee"]
     from db.models import ContactTag
 
     assert _count(database, ContactTag) == 2
