@@ -465,9 +465,9 @@ class _BulkWriter:
         self.user = user
         self.next_id = self._first_free_id()
         # Into an empty roster, only rows of this import can match: no look-ups needed.
-        self.roster_was_empty = self.next_id == 1
-        # Listing indexes set aside while a large import writes (see _defer_listing_indexes).
         self.roster_before = self.next_id - 1
+        self.roster_was_empty = self.roster_before == 0
+        # Listing indexes set aside while a large import writes (see _defer_listing_indexes).
         self.written = 0
         self.deferred: list[Index] = []
         self.org_by_zh: dict[str, int] = {}
@@ -486,7 +486,9 @@ class _BulkWriter:
         self.known_phones: dict[int, set[str]] = {}
         self.known_emails: dict[int, set[str]] = {}
         self.labels: dict[int, str] = {}
-        # The contacts of earlier batches or of the roster this batch may merge into.
+        # The contacts of earlier batches or of the roster this batch may merge into, and
+        # the numbers and addresses of those and of this batch's new contacts: every
+        # contact a row can merge into is here (_load_targets, write_batch).
         self.current: dict[int, dict[str, Any]] = {}
         # Every key written by this import, for an import into an empty roster.
         self.written_keys = _KeyFilter()
@@ -813,7 +815,7 @@ class _BulkWriter:
                         )
                     )
             for phone in validated.phones:
-                known = self._known_phones(target)
+                known = self.known_phones[target]
                 if phone.e164 in known:
                     continue
                 known.add(phone.e164)
@@ -831,7 +833,7 @@ class _BulkWriter:
                 if merged and target in documents:
                     documents[target][2].append(phone.e164)
             for email in validated.emails:
-                known = self._known_emails(target)
+                known = self.known_emails[target]
                 if email.key in known:
                     continue
                 known.add(email.key)
@@ -922,26 +924,6 @@ class _BulkWriter:
                 )
             ):
                 self.known_emails[contact_id].add(key)
-
-    def _known_phones(self, contact_id: int) -> set[str]:
-        if contact_id not in self.known_phones:
-            self.known_phones[contact_id] = set(
-                self.conn.scalars(
-                    select(col(ContactPhone.e164)).where(col(ContactPhone.contact_id) == contact_id)
-                )
-            )
-        return self.known_phones[contact_id]
-
-    def _known_emails(self, contact_id: int) -> set[str]:
-        if contact_id not in self.known_emails:
-            self.known_emails[contact_id] = set(
-                self.conn.scalars(
-                    select(col(ContactEmail.address_key)).where(
-                        col(ContactEmail.contact_id) == contact_id
-                    )
-                )
-            )
-        return self.known_emails[contact_id]
 
     def _new_tags(self, contact_id: int, incoming: list[str], *, fresh: bool) -> list[str]:
         wanted = [t.strip()[:100] for t in incoming if t and t.strip()]
