@@ -44,6 +44,11 @@ _HAN_RUN = re.compile(f"[{_HAN}]+")
 _WORD = re.compile(r"\d+|[^\W\d_]+")
 _DIGITS = re.compile(r"\d+")
 _SPLIT_HAN = re.compile(f"([{_HAN}]+)")
+# Han text that folding leaves as it is (the compatibility ideographs, U+F900-FAFF, are the
+# ones NFKC changes): most Chinese names and titles, tokenised without folding.
+_UNIFIED_HAN_RUN = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002ebef\U00030000-\U0003134f]+"
+)
 
 
 def has_han(value: str | None) -> bool:
@@ -65,13 +70,25 @@ def _text_tokens(value: str) -> list[str]:
     """Index tokens of free text: Han unigrams and bigrams, other words whole."""
     if value.isascii():
         return _WORD.findall(value.lower())
+    if _UNIFIED_HAN_RUN.fullmatch(value):
+        return _han_tokens(value)
+    return _mixed_tokens(value)
+
+
+def _han_tokens(run: str) -> list[str]:
+    """A run of Han characters: its unigrams, then its bigrams."""
+    return [*run, *[run[i : i + 2] for i in range(len(run) - 1)]]
+
+
+def _mixed_tokens(value: str) -> list[str]:
+    """Folded text with Han and other characters: Han runs as :func:`_han_tokens`, the
+    rest as words."""
     tokens: list[str] = []
     for chunk in _SPLIT_HAN.split(_fold(value)):
         if not chunk:
             continue
         if _HAN_RUN.fullmatch(chunk):
-            tokens.extend(chunk)
-            tokens.extend(chunk[i : i + 2] for i in range(len(chunk) - 1))
+            tokens.extend(_han_tokens(chunk))
         else:
             tokens.extend(_WORD.findall(chunk))
     return tokens
@@ -85,10 +102,10 @@ def phone_tokens(e164: str) -> list[str]:
     ("52 9123…"): nobody types those, and they were a fifth of a number's index entries.
     """
     digits = e164.lstrip("+")
-    national = next(
-        (n for n in (1, 2, 3) if digits[:n] in _COUNTRY_CODES), 1
-    )  # E.164 country codes are prefix-free: at most one of these is one
-    return [digits, *(digits[i:] for i in range(national, len(digits) - MIN_PHONE_SUFFIX + 1))]
+    # E.164 country codes are prefix-free: at most one of these is one.
+    codes = _COUNTRY_CODES
+    national = 2 if digits[:2] in codes else 3 if digits[:3] in codes else 1
+    return [digits, *[digits[i:] for i in range(national, len(digits) - MIN_PHONE_SUFFIX + 1)]]
 
 
 class SearchDocument(NamedTuple):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.search import QueryPlan, Term, phone_tokens, plan_query
+from db.search import QueryPlan, Term, _mixed_tokens, _text_tokens, phone_tokens, plan_query
 
 
 def test_two_or_more_digits_search_phone_digits() -> None:
@@ -45,3 +45,24 @@ def test_a_number_is_indexed_whole_and_from_its_national_number_on() -> None:
             typed = digits[start:end]
             assert any(token.startswith(typed) for token in tokens), typed
     assert not any(token.startswith("42079") for token in tokens)
+
+
+def test_chinese_text_is_tokenised_alike_with_or_without_folding() -> None:
+    """Han-only text skips folding (NFKC leaves unified ideographs as they are): the same
+    tokens as the folding path, in every Han block; compatibility ideographs, which NFKC
+    changes, still fold."""
+    samples = [
+        "黃嘉琪",
+        "歐陽詠詩",
+        "高級記者",
+        "\u3400\u4db5",  # Extension A
+        "\U00020000\U0002a6d6𠮷",  # Extension B
+        "\U00030000\U0003134a",  # Extension G
+        "陳" * 12,
+    ]
+    for text in samples:
+        assert _text_tokens(text) == _mixed_tokens(text), text
+    assert _text_tokens("黃嘉") == ["黃", "嘉", "黃嘉"]
+    # U+F900 (豈, a compatibility ideograph) folds to U+8C48: found by the unified one.
+    assert _text_tokens("\uf900文") == ["\u8c48", "文", "\u8c48文"]
+    assert _text_tokens("陳Chan") == ["陳", "chan"]
