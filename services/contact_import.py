@@ -27,6 +27,7 @@ import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection as Connection_
 from pathlib import Path
@@ -297,11 +298,28 @@ def validated_batches(
             yield validate_batch(batch, region)
         return
     with validation_pool(count) as pool:
-        # Batches in input order: a worker's future, or a batch this process validated
-        # itself while it had nothing else to do: the workers starting up. (Once they
-        # run, a third process validating on two cores only slows the writing down.)
-        pending: deque[_InFlight] = deque()
         source = itertools.chain(head, batches)
+        # Starting the workers waits for the fork server, which first imports what they
+        # run (~0.7 s when it is not running yet), and submitting a batch would wait for
+        # that: a thread waits instead, while this process validates and writes the first
+        # batches itself.
+        starting = threading.Thread(
+            target=_start_workers, args=(pool, count), name="validation-workers", daemon=True
+        )
+        starting.start()
+        try:
+            while starting.is_alive():
+                first = next(source, None)
+                if first is None:
+                    break
+                yield validate_batch(first, region)
+        finally:
+            starting.join()
+        # Batches in input order: a worker's future, or a batch this process validated
+        # itself while it had nothing else to do: waiting for the workers' first batches.
+        # (Once they run, a third process validating on two cores only slows the writing
+        # down.)
+        pending: deque[_InFlight] = deque()
         workers_up = False
         try:
             for batch in source:
@@ -331,6 +349,15 @@ def validated_batches(
             for _, future, _ in pending:
                 if future is not None:
                     future.cancel()
+
+
+def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:
+    """Start the pool's ``count`` worker processes (each submit starts one while none is
+    idle), and wait until they run. A pool that fails to start raises again when a batch
+    is submitted to it."""
+    with contextlib.suppress(BrokenProcessPool):
+        for started in [pool.submit(int) for _ in range(count)]:
+            started.result()
 
 
 # How much lower the validation workers run than this process (Unix nice increment).

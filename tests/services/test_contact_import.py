@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -604,6 +605,50 @@ def test_a_large_import_sets_the_listing_indexes_aside_and_builds_them_again(
         database.dispose()
 
 
+def test_this_process_validates_and_writes_while_the_workers_start(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Until the workers run (a fork server that is not running yet imports for ~0.7 s),
+    the import does not wait for them: this process validates and writes the first
+    batches, and the workers take the rest, in order."""
+    database = open_database(sqlite_url)
+    monkeypatch.setattr(contact_import, "BATCH", 10)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
+    go, up = threading.Event(), threading.Event()
+    real_start, real_validate = contact_import._start_workers, contact_import.validate_batch
+
+    def slow_start(pool: Any, count: int) -> None:
+        go.wait(10)  # until this process has validated three batches itself
+        real_start(pool, count)
+        up.set()
+
+    here: list[int] = []
+
+    def counted(rows: Any, region: str = "HK") -> Any:
+        here.append(len(rows))  # the workers' copy of the module is not patched
+        if len(here) == 3:
+            go.set()
+            up.wait(10)  # the rest is theirs
+        return real_validate(rows, region)
+
+    monkeypatch.setattr(contact_import, "_start_workers", slow_start)
+    monkeypatch.setattr(contact_import, "validate_batch", counted)
+    try:
+        rows = [
+            _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
+            for n in range(300)
+        ]
+        report = import_contacts(database, rows, source="t.csv", workers=2)
+        assert report.written and report.created["contacts"] == 300
+        assert 3 <= len(here) <= 3 + 2 * 2 + contact_import._LOCAL_AHEAD  # the rest: workers
+        with database.session(write=False) as session:
+            names = list(session.scalars(select(Contact.name_en).order_by(Contact.id)))
+            assert names == [f"Person {n}" for n in range(300)]
+        assert lookup_number(database, "6123 0299")[0]["name_en"] == "Person 299"
+    finally:
+        database.dispose()
+
+
 def test_listing_indexes_are_rebuilt_while_the_workers_validate_the_last_batches(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -624,12 +669,16 @@ def test_listing_indexes_are_rebuilt_while_the_workers_validate_the_last_batches
     monkeypatch.setattr(contact_import, "BATCH", 10)
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
     monkeypatch.setattr(contact_import, "DEFER_LISTING_INDEXES_AFTER", 25)
+    # The fork server running: the workers start at once, and take over from this process
+    # (which validates while they start) well before the last of the 400 rows.
+    with contact_import.validation_pool(1) as warm:
+        warm.submit(int).result()
     event.listen(database.engine, "before_cursor_execute", remember)
     try:
         indexes = _listing_indexes(database)
-        rows = [_row(n, name_en=f"Person {n}", name_zh=f"陳{n}") for n in range(100)]
+        rows = [_row(n, name_en=f"Person {n}", name_zh=f"陳{n}") for n in range(400)]
         report = import_contacts(database, rows, source="t.csv", workers=2)
-        assert report.written and report.created["contacts"] == 100
+        assert report.written and report.created["contacts"] == 400
         creates = [i for i, s in enumerate(statements) if s == "CREATE INDEX"]
         assert statements.count("DROP INDEX") == 2 and len(creates) == 2
         # Batches written after the rebuild: the last ones, validated meanwhile.
@@ -643,7 +692,7 @@ def test_listing_indexes_are_rebuilt_while_the_workers_validate_the_last_batches
                         f"SELECT count(*) FROM contact INDEXED BY {index} WHERE deleted_at IS NULL"
                         + (" AND organization_id IS NULL" if "organization" in index else "")
                     ).scalar()
-                    == 100
+                    == 400
                 )
     finally:
         event.remove(database.engine, "before_cursor_execute", remember)
