@@ -274,21 +274,12 @@ def _batches(rows: Iterable[IncomingContact], size: int) -> Iterator[list[Incomi
 
 
 def validated_batches(
-    rows: Iterable[IncomingContact],
-    *,
-    region: str = "HK",
-    workers: int | None = None,
-    input_ended: Callable[[], None] | None = None,
+    rows: Iterable[IncomingContact], *, region: str = "HK", workers: int | None = None
 ) -> Iterator[list[ValidatedContact]]:
     """Validate rows batch by batch, in order; in worker processes when there are many.
 
     At most two batches per worker are in flight, so memory stays flat however large the
     file, and this process is free to write while the workers validate.
-
-    Args:
-        input_ended: called (with worker processes only) once the last rows are read, while
-            the workers still validate the last batches: what the caller must do once all
-            rows are written can begin then, on a core that would otherwise wait.
     """
     batches = rows.batches() if isinstance(rows, _RowsReadAside) else _batches(rows, BATCH)
     head = list(itertools.islice(batches, PARALLEL_THRESHOLD // BATCH))
@@ -341,8 +332,6 @@ def validated_batches(
                     pending.append((local, None, validate_batch(local, region)))
                 workers_up = workers_up or pending[0][1] is not None
                 yield _result(pending.popleft())
-            if input_ended is not None:
-                input_ended()
             while pending:
                 yield _result(pending.popleft())
         finally:
@@ -508,7 +497,6 @@ class _BulkWriter:
         # Listing indexes set aside while a large import writes (see _defer_listing_indexes).
         self.written = 0
         self.deferred: list[Index] = []
-        self.listing_indexes_final = False
         self.org_by_zh: dict[str, int] = {}
         self.org_by_en: dict[str, int] = {}
         self.org_tokens: dict[int, list[str]] = {}
@@ -552,7 +540,7 @@ class _BulkWriter:
         connections read their own snapshot meanwhile. Not on PostgreSQL, where dropping
         an index locks the table against every reader until the import commits.
         """
-        if self.deferred or self.listing_indexes_final or self.conn.dialect.name != "sqlite":
+        if self.deferred or self.conn.dialect.name != "sqlite":
             return
         if self.written < max(DEFER_LISTING_INDEXES_AFTER, self.roster_before):
             return
@@ -568,30 +556,11 @@ class _BulkWriter:
             reindex_contacts(self.conn, touched[start : start + REINDEX_TOUCHED_AT])
         self.touched.clear()
 
-    def input_ended(self) -> None:
-        """The last rows are read (the workers validate the last batches): rebuild the
-        listing indexes now, not after the last batch is written.
-
-        At 100 000 contacts the rebuild takes ~0.5 s, which at the end ran alone while the
-        other core had nothing left to do; here the workers' last batches run beside it.
-        So does the re-indexing of the contacts merged into since the last time.
-        The few batches still to come are written into the rebuilt indexes (and do not set
-        them aside again).
-        """
-        self.rebuild_listing_indexes()
-        self._reindex_touched()
-
-    def rebuild_listing_indexes(self) -> None:
-        """Create the listing indexes set aside (see :meth:`_defer_listing_indexes`), for
-        good: this import sets them aside no more."""
+    def finish(self) -> None:
+        """Bring the id sequence past our block and re-index merged existing contacts."""
         for index in self.deferred:
             index.create(self.conn)
         self.deferred = []
-        self.listing_indexes_final = True
-
-    def finish(self) -> None:
-        """Bring the id sequence past our block and re-index merged existing contacts."""
-        self.rebuild_listing_indexes()
         self._reindex_touched()
         self._tune_search_index(_DEFAULT_AUTOMERGE)
         if self.conn.dialect.name == "postgresql":
@@ -1124,9 +1093,7 @@ def import_contacts(
     try:
         with database.session() as session:
             writer = _BulkWriter(session.connection(), report, current_user(session))
-            for batch in validated_batches(
-                rows, region=region, workers=workers, input_ended=writer.input_ended
-            ):
+            for batch in validated_batches(rows, region=region, workers=workers):
                 writer.write_batch(batch)
                 done += len(batch)
                 if progress is not None and progress(done, total) is False:

@@ -649,56 +649,6 @@ def test_this_process_validates_and_writes_while_the_workers_start(
         database.dispose()
 
 
-def test_listing_indexes_are_rebuilt_while_the_workers_validate_the_last_batches(
-    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With worker processes, the indexes set aside are rebuilt once the last rows are read,
-    before the last batches are written: those go into the rebuilt indexes, all there."""
-    database = open_database(sqlite_url)
-    statements: list[str] = []
-
-    def remember(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        words = statement.split()
-        if words[:2] in (["DROP", "INDEX"], ["CREATE", "INDEX"]) or words[:3] == [
-            "INSERT",
-            "INTO",
-            "contact",
-        ]:
-            statements.append(" ".join(words[:2]))
-
-    monkeypatch.setattr(contact_import, "BATCH", 10)
-    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
-    monkeypatch.setattr(contact_import, "DEFER_LISTING_INDEXES_AFTER", 25)
-    # The fork server running: the workers start at once, and take over from this process
-    # (which validates while they start) well before the last of the 400 rows.
-    with contact_import.validation_pool(1) as warm:
-        warm.submit(int).result()
-    event.listen(database.engine, "before_cursor_execute", remember)
-    try:
-        indexes = _listing_indexes(database)
-        rows = [_row(n, name_en=f"Person {n}", name_zh=f"陳{n}") for n in range(400)]
-        report = import_contacts(database, rows, source="t.csv", workers=2)
-        assert report.written and report.created["contacts"] == 400
-        creates = [i for i, s in enumerate(statements) if s == "CREATE INDEX"]
-        assert statements.count("DROP INDEX") == 2 and len(creates) == 2
-        # Batches written after the rebuild: the last ones, validated meanwhile.
-        assert "INSERT INTO" in statements[creates[-1] :]
-        assert _listing_indexes(database) == indexes
-        with database.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-            for index in indexes:
-                assert (
-                    connection.exec_driver_sql(
-                        f"SELECT count(*) FROM contact INDEXED BY {index} WHERE deleted_at IS NULL"
-                        + (" AND organization_id IS NULL" if "organization" in index else "")
-                    ).scalar()
-                    == 400
-                )
-    finally:
-        event.remove(database.engine, "before_cursor_execute", remember)
-        database.dispose()
-
-
 def _contact_file(path: Path, rows: int, *, bad_line_at_end: bool = False) -> Path:
     with path.open("w", encoding="utf-8") as stream:
         stream.write("姓名,Name,電話,電郵,機構\n")
