@@ -59,19 +59,16 @@ vCard choices (what Apple Contacts, Google Contacts and Thunderbird keep)
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 import os
 import re
 import tempfile
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain, groupby
-from operator import itemgetter
+from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
@@ -94,6 +91,16 @@ from services.audit import current_user
 from services.phones import format_phone
 from services.problems import InputRejected, Problem, Severity
 from services.roster import query_as_phone
+from services.sheet_csv import BY_CONTACT as _BY_CONTACT
+from services.sheet_csv import Page as _Page
+from services.sheet_csv import (
+    csv_head,
+    csv_text,
+    kept_contacts,
+    range_pages,
+    sheet_headers,
+)
+from services.sheet_csv import sheet_rows as _sheet_rows
 
 EXPORT_FORMATS = ("csv", "xlsx", "vcf", "pdf")
 VCARD_VERSIONS = ("3.0", "4.0")
@@ -348,27 +355,6 @@ def _id_pages(connection: Connection, selection: _Selection) -> Iterator[list[in
     return None
 
 
-@dataclass(slots=True)
-class _Page:
-    """One page of selected contacts as the database driver returned them: plain tuples.
-
-    Attributes:
-        contacts: rows of the shape's contact columns, in export order, opted-out left out.
-        phones: rows (contact id, type, ...) in contact id, then the contact's order; the
-            rest is (E.164, extension or None) for cards, or the sheet's cell for sheets.
-        emails: rows (contact id, type, address), in the same order.
-        tags: rows (contact id, tag), by contact id, then alphabetical.
-
-    Values are left in rows, not grouped: each format groups them the way it writes them
-    (:func:`_grouped` for cards and the PDF, :func:`_pairs` for sheets).
-    """
-
-    contacts: list[tuple[Any, ...]]
-    phones: list[tuple[Any, ...]]
-    emails: list[tuple[Any, ...]]
-    tags: list[tuple[Any, ...]]
-
-
 @dataclass(frozen=True, slots=True)
 class _Shape:
     """What a format reads: the contact columns (id first, ``opt_out`` last) and the
@@ -430,43 +416,90 @@ def _raw_pages(
     as rows).
     """
     shape = shape or _CARD_SHAPE
-    base = (
-        select(*shape.columns)
-        .select_from(_CONTACT.outerjoin(_ORG, _ORG.c.id == _CONTACT.c.organization_id))
-        .where(*selection.predicates())
-    )
-    by_ids = base.where(_CONTACT.c.id.in_(bindparam("ids", expanding=True)))
     id_pages = _id_pages(connection, selection)
-    # Walking the whole roster in id order, a page's phones and e-mails are one id range:
-    # cheaper to ask for than a list of a thousand ids.
-    dense = id_pages is None and selection.organization_id is None and not selection.tag
-    queries: list[_DriverQuery] = []
+    if id_pages is None and _dense(selection):
+        # The whole roster in id order: a page's phones and e-mails are one id range.
+        walk = _RangeWalk(connection, selection, shape)
+        try:
+            span = (0, _last_id(connection))
+            yield from range_pages(walk.keyset, walk.values, selection, span, PAGE_SIZE)
+        finally:
+            walk.close()
+        return
+    base = _contact_rows(shape, selection)
+    by_ids = base.where(_CONTACT.c.id.in_(bindparam("ids", expanding=True)))
+    keyset = None
     if id_pages is None:
-        keyset = base.where(_CONTACT.c.id > bindparam("after")).order_by(_CONTACT.c.id)
-        queries.append(_DriverQuery(connection, keyset.limit(PAGE_SIZE)))
-    if dense:
-        queries += [_DriverQuery(connection, by_range) for _, by_range in shape.values]
+        keyset = _DriverQuery(
+            connection,
+            base.where(_CONTACT.c.id > bindparam("after")).order_by(_CONTACT.c.id).limit(PAGE_SIZE),
+        )
     after = 0
     try:
         while True:
-            if id_pages is None:
-                rows = queries[0]({"after": after})
+            if keyset is not None:
+                rows = keyset({"after": after})
                 if not rows:
                     return
                 after = rows[-1][0]
             else:
+                assert id_pages is not None
                 ids = next(id_pages, None)
                 if ids is None:
                     return
                 found = {row[0]: row for row in _fetch(connection, by_ids, {"ids": ids})}
                 rows = [found[i] for i in ids if i in found]
-            page = _page(connection, rows, selection, shape, queries[1:])
-            if page.contacts:
-                yield page
-            if id_pages is None and len(rows) < PAGE_SIZE:
+            contacts = kept_contacts(rows, selection)
+            if contacts:
+                ids_of = {"ids": [c[0] for c in contacts]}
+                values = [_fetch(connection, query[0], ids_of) for query in shape.values]
+                yield _Page(contacts, *values)
+            if keyset is not None and len(rows) < PAGE_SIZE:
                 return
     finally:
-        for query in queries:
+        if keyset is not None:
+            keyset.close()
+
+
+def _last_id(connection: Connection) -> int:
+    """The highest contact id (deleted or not): where a walk of the roster ends."""
+    return int(connection.execute(select(func.max(_CONTACT.c.id))).scalar() or 0)
+
+
+def _dense(selection: _Selection) -> bool:
+    """Whether the selection is the whole roster (no release, search, organisation, tag)."""
+    return (
+        selection.release_id is None
+        and not selection.query
+        and selection.organization_id is None
+        and not selection.tag
+    )
+
+
+def _contact_rows(shape: _Shape, selection: _Selection) -> Any:
+    """The selected contacts' rows, as ``shape`` reads them (to be narrowed and ordered)."""
+    return (
+        select(*shape.columns)
+        .select_from(_CONTACT.outerjoin(_ORG, _ORG.c.id == _CONTACT.c.organization_id))
+        .where(*selection.predicates())
+    )
+
+
+class _RangeWalk:
+    """The queries of a walk of the roster in id order, compiled once (see range_pages)."""
+
+    def __init__(self, connection: Connection, selection: _Selection, shape: _Shape) -> None:
+        keyset = (
+            _contact_rows(shape, selection)
+            .where(_CONTACT.c.id > bindparam("after"), _CONTACT.c.id <= bindparam("upto"))
+            .order_by(_CONTACT.c.id)
+            .limit(PAGE_SIZE)
+        )
+        self.keyset = _DriverQuery(connection, keyset)
+        self.values = [_DriverQuery(connection, by_range) for _, by_range in shape.values]
+
+    def close(self) -> None:
+        for query in (self.keyset, *self.values):
             query.close()
 
 
@@ -504,34 +537,6 @@ _SHEET_SHAPE = _Shape(
     _SHEET_COLUMNS,
     (_values_of(_PHONE.c.contact_id, _PHONE.c.type, _PHONE_CELL), _EMAILS_OF, _TAGS_OF),
 )
-_BY_CONTACT = itemgetter(0)
-
-
-def _page(
-    connection: Connection,
-    rows: Sequence[Any],
-    selection: _Selection,
-    shape: _Shape,
-    by_range: Sequence[_DriverQuery],
-) -> _Page:
-    """A page of contact rows with their values, by id range when ``by_range`` is given
-    (the phone, e-mail and tag queries of a walk in id order), else by id list."""
-    if selection.include_opted_out:
-        contacts = list(rows)
-        selection.overridden.extend(row[0] for row in rows if row[-1])
-    else:
-        contacts = [row for row in rows if not row[-1]]
-        selection.skipped_opt_out += len(rows) - len(contacts)
-    if not contacts:
-        return _Page([], [], [], [])
-    # An opted-out contact's values, fetched with the id range, are simply never looked up.
-    if by_range:
-        span = {"lo": rows[0][0], "hi": rows[-1][0]}
-        phones, emails, tags = (query(span) for query in by_range)
-    else:
-        ids = {"ids": [c[0] for c in contacts]}
-        phones, emails, tags = (_fetch(connection, query[0], ids) for query in shape.values)
-    return _Page(contacts, phones, emails, tags)
 
 
 def _grouped(rows: list[tuple[Any, ...]]) -> dict[int, list[tuple[Any, ...]]]:
@@ -636,7 +641,8 @@ def export_contact_sheet(
     with database.session(write=False) as session, _small_page_cache(session.connection()):
         connection = session.connection()
         _check_request(connection, fmt, vcard_version, selection)
-        total = _count(connection, selection)
+        # Only for progress: counting reads the whole selection (~20-50 ms at 100 000).
+        total = _count(connection, selection) if progress is not None else None
         with _replacing(target) as (temp, stream_opener):
             written = 0
             shape = _SHEET_SHAPE if fmt in ("csv", "xlsx") else _CARD_SHAPE
@@ -749,178 +755,12 @@ def _replacing(target: Path) -> Iterator[tuple[Path, Callable[..., IO[Any]]]]:
 
 # --- CSV ---------------------------------------------------------------------------------
 
-_FORMULA_START = frozenset("=+-@\t\r\n")
-# "+852 2629 2329", "+85226292329", "+1-415-555-0100", "+85223456789 ext. 123": a number.
-_WELL_FORMED_PHONE = re.compile(r"\+[1-9]\d{0,3}(?:[ \-]?\d{1,8}){1,6}(?: ext\. \d{1,7})?\Z")
-
-
-def neutralise_cell(value: str) -> str:
-    """Make a spreadsheet show ``value`` as text instead of running it as a formula.
-
-    A value starting with ``= + - @``, tab, CR or LF gets a leading ``'`` (OWASP's advice
-    for CSV injection), except a well-formed phone number such as ``+852 2629 2329``.
-    """
-    if value and value[0] in _FORMULA_START and not _WELL_FORMED_PHONE.match(value):
-        return "'" + value
-    return value
-
-
-def sheet_headers(phones: int, emails: int) -> list[str]:
-    """The stable column headers of our CSV and XLSX sheets (read back by our importer)."""
-    headers = [
-        "Name (Chinese)",
-        "Name (English)",
-        "Title (Chinese)",
-        "Title (English)",
-        "Organisation (Chinese)",
-        "Organisation (English)",
-    ]
-    for n in range(1, phones + 1):
-        headers += [f"Phone {n} Type", f"Phone {n}"]
-    for n in range(1, emails + 1):
-        headers += [f"E-mail {n} Type", f"E-mail {n}"]
-    return [*headers, "Tags", "Notes", "Kind", "ID"]
-
-
-_FIRST = itemgetter(0)
-
-
-def _any_starts_formula(values: Iterable[str]) -> bool:
-    """Whether any of ``values`` (none empty) starts like a formula, in C code only.
-
-    (~0.4 ms a page of a thousand contacts; substring searches for each start character
-    over the joined page took twice that, and a regex over it ~1 ms.)
-    """
-    return not _FORMULA_START.isdisjoint(map(_FIRST, values))
-
-
-def _pairs(rows: list[tuple[Any, ...]]) -> dict[int, tuple[Any, ...]]:
-    """(contact id, type, value) rows -> contact id -> (type, value, type, value, ...)."""
-    pairs: dict[int, tuple[Any, ...]] = {}
-    get = pairs.get
-    for contact_id, kind, value in rows:
-        # Concatenation: twice as fast as (*pairs, kind, value), which builds a list first.
-        pairs[contact_id] = get(contact_id, ()) + (kind, value)  # noqa: RUF005
-    return pairs
-
-
-_NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
-"""What makes the csv module quote a cell (QUOTE_MINIMAL, with CRLF line ends)."""
-_QUOTABLE = range(1, 9)
-"""A sheet contact row's cells that may need quotes: names, titles, organisations, notes, kind."""
-
-
-def _any_needs_quotes(values: Iterable[str]) -> bool:
-    return _NEEDS_QUOTES("\x00".join(values)) is not None
-
-
-def _quoted(value: str) -> str:
-    """A cell as the csv module writes it."""
-    return '"' + value.replace('"', '""') + '"' if _NEEDS_QUOTES(value) else value
-
-
-def _joined_csv(page: _Page, phone_columns: int, email_columns: int) -> str | None:
-    """A page's CSV lines, byte for byte as the csv module writes them, built by joining
-    cells; None when the page needs the csv module instead.
-
-    That is a page with a value people typed that starts like a formula (every cell of it
-    goes through :func:`neutralise_cell`, as :func:`_sheet_rows` does), or with a phone,
-    e-mail or tag that would need quotes (addresses such as ``"a,b"@example.com``): both
-    rare. Otherwise only the contact cells can need quotes; the columns that do (an
-    organisation's "Ltd., HK", notes with line breaks) are quoted here, the rest as read.
-    Measured ~1.4 µs a row less than the csv module over a 100 000-contact export.
-
-    Letting SQLite write the lines instead (cells quoted with ``GLOB`` and ``replace``,
-    phones and e-mails pivoted by correlated subqueries, a page as one ``group_concat``)
-    measured ~12-15 µs a contact of SQLite time alone: more than reading the rows and
-    joining them here.
-    """
-    if _typed_starts_formula(page) or any(
-        _any_needs_quotes(map(cell, values))
-        for values in (page.phones, page.emails)
-        for cell in (_FIRST_VALUE, _SECOND)
-    ):
-        return None
-    if page.tags and _any_needs_quotes(map(_FIRST_VALUE, page.tags)):
-        return None
-    columns = list(zip(*page.contacts, strict=True))
-    quoted = [i for i in _QUOTABLE if _any_needs_quotes(columns[i])]
-    if quoted:
-        for i in quoted:
-            columns[i] = tuple(map(_quoted, columns[i]))
-        page = _Page(list(zip(*columns, strict=True)), page.phones, page.emails, page.tags)
-    rows = _sheet_rows(page, phone_columns, email_columns, neutralise=False)
-    return "\r\n".join(map(",".join, rows)) + "\r\n"
-
-
-_TYPED = itemgetter(1, 2, 3, 4, 5, 6, 7)
-"""A sheet contact row's values people typed: names, titles, organisations, notes."""
-_FIRST_VALUE, _SECOND = itemgetter(1), itemgetter(2)
-
-
-def _sheet_rows(
-    page: _Page, phone_columns: int, email_columns: int, *, neutralise: bool
-) -> list[Sequence[str]]:
-    """A page as sheet rows (see :func:`sheet_headers`); "" is an empty cell.
-
-    ``page`` must have been read with :data:`_SHEET_SHAPE`. Each row is one tuple built by
-    concatenation, without a Python step per cell. With ``neutralise`` (CSV), when any
-    value people typed on the page starts like a formula, every cell of the page goes
-    through :func:`neutralise_cell` (its phone numbers are well-formed and kept); most
-    pages have none, and are checked in a few substring searches.
-    """
-    phone_pad = [("",) * (2 * phone_columns - n) for n in range(2 * phone_columns + 1)]
-    email_pad = [("",) * (2 * email_columns - n) for n in range(2 * email_columns + 1)]
-    phones_of, emails_of = _pairs(page.phones).get, _pairs(page.emails).get
-    tags_of = {
-        contact_id: "; ".join([tag for _, tag in tags])
-        for contact_id, tags in groupby(page.tags, _BY_CONTACT)
-    }.get
-    rows: list[Sequence[str]] = [
-        contact[1:7]  # names, titles, organisation names
-        + (phones := phones_of(contact[0], ()))
-        + phone_pad[len(phones)]
-        + (emails := emails_of(contact[0], ()))
-        + email_pad[len(emails)]
-        + (tags_of(contact[0], ""), contact[7], contact[8], str(contact[0]))
-        for contact in page.contacts
-    ]
-    if neutralise and _typed_starts_formula(page):
-        rows = [[neutralise_cell(v) if v else v for v in row] for row in rows]
-    return rows
-
-
-def _typed_starts_formula(page: _Page) -> bool:
-    """Whether any value people typed on this page starts like a formula.
-
-    Only names, titles, organisations, notes, addresses and tags can; types, E.164
-    numbers, kinds and ids are ours.
-    """
-    return (
-        _any_starts_formula(filter(None, chain.from_iterable(map(_TYPED, page.contacts))))
-        or _any_starts_formula(filter(None, map(_SECOND, page.emails)))
-        or _any_starts_formula(filter(None, map(_FIRST_VALUE, page.tags)))
-    )
-
 
 def _write_csv(stream: IO[str], pages: Iterator[_Page], phones: int, emails: int) -> None:
     # The byte-order mark by hand: the "utf-8-sig" codec encodes in Python, row by row.
-    stream.write("\ufeff")
-    # A page at a time into memory, then one write: csv.writer calls its stream's write
-    # for every row, and the file's text layer encodes each call (~1.8 µs a row more).
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(sheet_headers(phones, emails))
+    stream.write(csv_head(phones, emails))
     for page in pages:
-        text = _joined_csv(page, phones, emails)
-        if text is None:
-            writer.writerows(_sheet_rows(page, phones, emails, neutralise=True))
-        else:
-            buffer.write(text)
-        stream.write(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-    stream.write(buffer.getvalue())
+        stream.write(csv_text(page, phones, emails))
 
 
 # --- XLSX --------------------------------------------------------------------------------

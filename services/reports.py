@@ -41,8 +41,8 @@ from db.models import (
     ReleaseIssuer,
     utc_now,
 )
-from services.exports import neutralise_cell
 from services.problems import InputRejected, Problem, Severity
+from services.sheet_csv import neutralise_cell
 
 RELEASE_PAGE = 50
 MAX_REPORT_DAYS = 731

@@ -197,9 +197,8 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
         _most_values,
         _raw_pages,
         _Selection,
-        _sheet_rows,
-        sheet_headers,
     )
+    from services.sheet_csv import sheet_headers, sheet_rows
 
     with database.session(write=False) as session:
         connection = session.connection()
@@ -208,7 +207,7 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
         rows = [
             row
             for page in _raw_pages(connection, selection, _SHEET_SHAPE)
-            for row in _sheet_rows(page, phones, emails, neutralise=False)
+            for row in sheet_rows(page, phones, emails, neutralise=False)
         ]
     headers = sheet_headers(phones, emails)
     # The rows held in memory are not the baseline's work: keep the cyclic collector from

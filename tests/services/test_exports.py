@@ -32,16 +32,16 @@ from db.models import (
     Organization,
     ReleaseMediaContact,
 )
-from services import exports
+from services import exports, sheet_csv
 from services.emails import email_key
 from services.exports import (
     ExportCancelled,
     contact_uid,
     export_contact_sheet,
-    neutralise_cell,
 )
 from services.problems import InputRejected
 from services.release_import import import_release_file
+from services.sheet_csv import neutralise_cell
 from tests.conftest import SEED_RELEASE
 
 NOTES = '=HYPERLINK("http://evil.example")\nsecond line, with a comma; a semicolon and "quotes"'
@@ -365,7 +365,7 @@ def test_csv_joined_pages_match_the_csv_module_on_hard_values(
         {"query": "陳"},
         {"query": "example"},
     ]
-    joined_csv = exports._joined_csv
+    joined_csv = sheet_csv.joined_csv
     pages = {"joined": 0, "csv module": 0}
 
     def counting(*args: Any) -> str | None:
@@ -377,12 +377,12 @@ def test_csv_joined_pages_match_the_csv_module_on_hard_values(
         for include_opted_out in (False, True):
             fast, reference = tmp_path / f"{n}-fast.csv", tmp_path / f"{n}-csv.csv"
             with monkeypatch.context() as patch:
-                patch.setattr(exports, "_joined_csv", counting)
+                patch.setattr(sheet_csv, "joined_csv", counting)
                 fast_result = export_contact_sheet(
                     database, "csv", fast, include_opted_out=include_opted_out, **selection
                 )
             with monkeypatch.context() as patch:
-                patch.setattr(exports, "_joined_csv", lambda *args: None)
+                patch.setattr(sheet_csv, "joined_csv", lambda *args: None)
                 reference_result = export_contact_sheet(
                     database, "csv", reference, include_opted_out=include_opted_out, **selection
                 )
@@ -730,7 +730,7 @@ _VCARD_TEXT = st.text(
 def test_every_card_our_writer_makes_reads_back_in_vobject(
     *, name_zh: str, name_en: str, organization: str, title: str, notes: str, tag: str, v4: bool
 ) -> None:
-    # A page's rows, as the writer gets them (see exports._Page and _CONTACT_COLUMNS).
+    # A page's rows, as the writer gets them (see sheet_csv.Page and exports._CONTACT_COLUMNS).
     contact = (17, name_zh, name_en, title, None, organization, None, notes, "person", 1, "zh-HK")
     phones = [(17, "mobile", "+85269865822", None), (17, "work", "+85223456789", "123")]
     data = exports._card(contact, phones, [(17, "work", "chan@example.com")], [(17, tag)], v4)
