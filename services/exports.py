@@ -60,9 +60,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
+import json
+import logging
 import os
 import re
+import sqlite3
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -101,6 +109,8 @@ from services.sheet_csv import (
     sheet_headers,
 )
 from services.sheet_csv import sheet_rows as _sheet_rows
+
+_log = logging.getLogger(__name__)
 
 EXPORT_FORMATS = ("csv", "xlsx", "vcf", "pdf")
 VCARD_VERSIONS = ("3.0", "4.0")
@@ -399,6 +409,11 @@ class _DriverQuery:
         )
         return list(self._cursor.fetchall())
 
+    def spec(self, **per_call: Any) -> list[Any]:
+        """The query for another process: [SQL, parameter names, fixed values]; the names
+        in ``per_call`` (given placeholders here) are bound by each call."""
+        return [self._sql, list(self._names or ()), self._compiled.construct_params(per_call)]
+
     def close(self) -> None:
         self._cursor.close()
 
@@ -638,6 +653,11 @@ def export_contact_sheet(
     selection = _Selection(release_id, organization_id, query, tag, include_opted_out)
     if fmt == "pdf" and pdf_writer is None:
         raise ValueError("a PDF export needs pdf_writer (desktop.pdf_export)")
+    if fmt == "csv" and _in_two_processes(database, selection):
+        written = _export_csv_in_two(database, target, selection, progress)
+        if written is not None:
+            _record_overrides(database, selection.overridden, f"{fmt}: {target.name}")
+            return ExportResult(target, fmt, written, selection.skipped_opt_out)
     with database.session(write=False) as session, _small_page_cache(session.connection()):
         connection = session.connection()
         _check_request(connection, fmt, vcard_version, selection)
@@ -728,19 +748,7 @@ def _replacing(target: Path) -> Iterator[tuple[Path, Callable[..., IO[Any]]]]:
         raise _rejected(
             "path", str(target), f"{target} is a folder.", "Give a file name inside it."
         )
-    try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path(".")
-        )
-    except OSError as error:
-        raise _rejected(
-            "path",
-            str(target),
-            f"{target} cannot be written: {error.strerror or error}.",
-            "Choose a folder that exists and that you can write to.",
-        ) from None
-    os.close(handle)
-    temp = Path(name)
+    temp = _temp_beside(target)
 
     def opener(mode: str, **kwargs: Any) -> IO[Any]:
         return temp.open(mode, **kwargs)
@@ -753,6 +761,23 @@ def _replacing(target: Path) -> Iterator[tuple[Path, Callable[..., IO[Any]]]]:
         raise
 
 
+def _temp_beside(target: Path) -> Path:
+    """A new empty hidden file beside ``target`` (``.NAME.xxxx.part``), to write it in."""
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path(".")
+        )
+    except OSError as error:
+        raise _rejected(
+            "path",
+            str(target),
+            f"{target} cannot be written: {error.strerror or error}.",
+            "Choose a folder that exists and that you can write to.",
+        ) from None
+    os.close(handle)
+    return Path(name)
+
+
 # --- CSV ---------------------------------------------------------------------------------
 
 
@@ -761,6 +786,375 @@ def _write_csv(stream: IO[str], pages: Iterator[_Page], phones: int, emails: int
     stream.write(csv_head(phones, emails))
     for page in pages:
         stream.write(csv_text(page, phones, emails))
+
+
+# --- CSV in two processes ----------------------------------------------------------------
+
+TWO_PROCESS_MIN_CONTACTS = 20_000
+"""A CSV of the whole roster on SQLite spanning this many contact ids or more is written by
+two processes (when the machine has two cores)."""
+PART_PAGES = 5
+"""Pages (of :data:`PAGE_SIZE` contacts) in each part of the roster the processes share out."""
+HELPER_READY_SECONDS = 2.0
+"""How long writers may be held up for the helper to begin reading (~50 ms when all is
+well); beyond, this process writes the export alone."""
+HELPER_SILENCE_SECONDS = 60.0
+"""A helper silent this long while it has a part is stopped, and its parts written here."""
+_LOCK_WAIT_SECONDS = 0.2
+_HELPER_EXIT_SECONDS = 5.0
+
+
+def _in_two_processes(database: Database, selection: _Selection) -> bool:
+    """Whether a CSV export is one for two processes: the whole roster, on an SQLite file,
+    at least :data:`TWO_PROCESS_MIN_CONTACTS` ids long, on a machine with two cores or more,
+    run from Python (a frozen application has no interpreter to start the helper with)."""
+    if not _dense(selection) or not database.is_sqlite or getattr(sys, "frozen", False):
+        return False
+    if (os.cpu_count() or 1) < 2 or not _sqlite_file(database):
+        return False
+    with database.session(write=False) as session:
+        low, high = (
+            session.connection()
+            .execute(select(func.min(_CONTACT.c.id), func.max(_CONTACT.c.id)))
+            .one()
+        )
+    return high is not None and high - low + 1 >= TWO_PROCESS_MIN_CONTACTS
+
+
+def _sqlite_file(database: Database) -> str | None:
+    path = database.url.database
+    return path if path and path != ":memory:" and not path.startswith("file:") else None
+
+
+def _write_lock(database: Database) -> sqlite3.Connection | None:
+    """SQLite's write lock on a connection of its own, or None when another writer has it
+    (an import holding it for minutes would otherwise hold the export up)."""
+    lock = sqlite3.connect(
+        _sqlite_file(database) or "", timeout=_LOCK_WAIT_SECONDS, isolation_level=None
+    )
+    try:
+        lock.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        lock.close()
+        return None
+    return lock
+
+
+class _Helper:
+    """The second process (``services.csv_helper``) and the thread that listens to it.
+
+    The parts of the roster are shared out as asked for: this process takes them from the
+    front (:meth:`claim_front`), the listening thread hands the helper the last one left
+    each time it wants one, so both stay busy whatever the other's speed. The parts the
+    helper finished (``wrote``) are joined from its scratch file; any other it took (it
+    failed, or stopped answering) is written by this process at the end.
+    """
+
+    def __init__(self, database: Database, scratch: Path) -> None:
+        root = Path(__file__).resolve().parent.parent
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+        self.scratch = scratch
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "services.csv_helper", _sqlite_file(database) or ""],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        self.lock = threading.Lock()
+        self.parts: list[tuple[int, int]] = []
+        self.front = self.back = 0
+        self.wrote: dict[int, dict[str, Any]] = {}
+        self.contacts = 0  # written by the helper so far (its pages)
+        self.failure: str | None = None
+        self.stopping = False
+        self.done = False
+        self.heard = time.monotonic()
+        self.ready = threading.Event()
+        self.finished = threading.Event()  # done, failed or gone
+        self.listener = threading.Thread(
+            target=self._listen, name="pressdesk-export-listener", daemon=True
+        )
+        self.listener.start()
+
+    def _listen(self) -> None:
+        assert self.process.stdout is not None
+        try:
+            for line in self.process.stdout:
+                message = json.loads(line)
+                self.heard = time.monotonic()
+                if "want" in message:
+                    self._hand_out()
+                elif "page" in message:
+                    with self.lock:
+                        self.contacts += message["page"]
+                elif "wrote" in message:
+                    with self.lock:
+                        self.wrote[message["wrote"]] = message
+                elif "ready" in message:
+                    self.ready.set()
+                elif "done" in message:
+                    self.done = True
+                    return
+                elif "error" in message:
+                    self.failure = message["error"]
+                    return
+            if not self.stopping:
+                code = self.process.wait()
+                self.failure = f"it ended without finishing its parts (exit code {code})"
+        except (OSError, ValueError) as error:
+            self.failure = f"{type(error).__name__}: {error}"
+        finally:
+            self.finished.set()
+
+    def _hand_out(self) -> None:
+        """The helper wants a part: the last one nobody has taken, if any."""
+        with self.lock:
+            part: dict[str, Any] = {"part": None}
+            if self.front < self.back:
+                self.back -= 1
+                after, upto = self.parts[self.back]
+                part = {"part": self.back, "after": after, "upto": upto}
+        self._send(part)
+
+    def _send(self, message: dict[str, Any]) -> None:
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(json.dumps(message) + "\n")
+            self.process.stdin.flush()
+        except OSError as error:  # gone: what it took is written by this process
+            self.failure = self.failure or f"{type(error).__name__}: {error}"
+
+    def share(self, parts: list[tuple[int, int]]) -> None:
+        """The parts to write, ``(after, upto)`` id ranges in order; none taken yet."""
+        with self.lock:
+            self.parts, self.front, self.back = parts, 0, len(parts)
+
+    def start(self, job: dict[str, Any], parts: list[tuple[int, int]]) -> None:
+        """Share ``parts`` out and send the helper its job: it begins asking for parts."""
+        self.share(parts)
+        self._send({**job, "scratch": str(self.scratch)})
+
+    def claim_front(self) -> int | None:
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            self.front += 1
+            return self.front - 1
+
+    def give_up(self) -> None:
+        """Hand out nothing more, and stop the helper (what it finished is kept)."""
+        with self.lock:
+            self.back = len(self.parts)
+        self.stop()
+
+    def stop(self) -> None:
+        """End the helper (once), and log why it failed if it did."""
+        if self.stopping:
+            return
+        self.stopping = True  # the end it comes to is not its failure
+        if self.done:  # it is closing its database and leaving
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(_HELPER_EXIT_SECONDS)
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+        self.listener.join()
+        if self.failure:
+            self.errors.seek(0)
+            details = self.errors.read().decode("utf-8", "replace").strip()
+            _log.warning(
+                "The CSV export's helper process failed; this process wrote its parts.\n%s%s",
+                self.failure,
+                f"\n{details}" if details else "",
+            )
+        self.errors.close()
+
+
+def _export_csv_in_two(
+    database: Database, target: Path, selection: _Selection, progress: Progress | None
+) -> int | None:
+    """A CSV of the whole roster, written by this process and a helper process.
+
+    Both read the same state of the database: SQLite's write lock is held (on a connection
+    of its own) from before this process begins reading until the helper has begun its
+    read transaction, ~50 ms, so no commit falls between the two. Writers wait meanwhile
+    (their busy timeout is 10 s); readers never do. A helper that has not begun within
+    :data:`HELPER_READY_SECONDS` is stopped and this process writes the export alone, as it
+    does every part the helper took and did not finish (it failed, or went silent).
+
+    The roster is cut into id ranges of :data:`PART_PAGES` pages; a contact's line does not
+    depend on the page it was read with, so the file is byte for byte the one this process
+    would write alone.
+
+    Returns:
+        How many contacts were written (opt-out counts in ``selection``); None, having
+        written nothing, when another writer holds the lock (the export then runs here).
+    """
+    lock = _write_lock(database)
+    if lock is None:
+        return None
+    scratch = _temp_beside(target)
+    try:
+        helper = _Helper(database, scratch)
+    except OSError as error:  # no interpreter to start: this process writes it alone
+        _log.warning("The CSV export's helper process could not start: %s", error)
+        lock.close()
+        scratch.unlink(missing_ok=True)
+        return None
+    try:
+        with (
+            database.session(write=False) as session,
+            _small_page_cache(session.connection()),
+            _replacing(target) as (_, opener),
+            opener("wb") as stream,
+        ):
+            connection = session.connection()
+            phones, emails = _most_values(connection)  # the first read: the snapshot begins
+            total = _count(connection, selection) if progress is not None else None
+            parts = _part_spans(connection, selection)
+            walk = _RangeWalk(connection, selection, _SHEET_SHAPE)
+            ready = helper.ready.wait(HELPER_READY_SECONDS)
+            lock.rollback()  # writers may go on: both processes read this state
+            if ready:
+                helper.start(
+                    {
+                        "page_size": PAGE_SIZE,
+                        "phones": phones,
+                        "emails": emails,
+                        "include_opted_out": selection.include_opted_out,
+                        "keyset": walk.keyset.spec(after=0, upto=0),
+                        "values": [query.spec(lo=0, hi=0) for query in walk.values],
+                    },
+                    parts,
+                )
+            else:
+                helper.failure = f"it did not begin within {HELPER_READY_SECONDS} s"
+                helper.share(parts)
+                helper.give_up()
+            return _write_parts(
+                stream,
+                helper,
+                walk=walk,
+                selection=selection,
+                columns=(phones, emails),
+                progressing=(progress, total),
+            )
+    finally:
+        lock.close()
+        helper.stop()
+        scratch.unlink(missing_ok=True)
+
+
+def _part_spans(connection: Connection, selection: _Selection) -> list[tuple[int, int]]:
+    """The roster cut into ``(after, upto)`` id ranges of :data:`PART_PAGES` pages, the last
+    few of one page each (the two processes then finish within a page of each other).
+
+    Each part starts where a page of the walk one process makes starts: a contact's line
+    can depend on the page it is read with (all the cells of a page with a formula-looking
+    value are neutralised, and a malformed extension kept in the tables would then be
+    too), so the parts' pages must be that walk's for the file to be the same.
+    """
+    nth = _DriverQuery(
+        connection,
+        select(_CONTACT.c.id)
+        .where(*selection.predicates(), _CONTACT.c.id > bindparam("after"))
+        .order_by(_CONTACT.c.id)
+        .limit(1)
+        .offset(bindparam("skip")),
+    )
+    try:
+
+        def ends(start: int, rows: int) -> list[int]:
+            """The id of every ``rows``-th selected contact after ``start``, from ``start``."""
+            found = [start]
+            while row := nth({"after": found[-1], "skip": rows - 1}):
+                found.append(row[0][0])
+            return found
+
+        bounds = ends(0, PART_PAGES * PAGE_SIZE)[:-1] or [0]
+        bounds = bounds[:-1] + ends(bounds[-1], PAGE_SIZE)
+    finally:
+        nth.close()
+    last = _last_id(connection)
+    if last > bounds[-1]:
+        bounds.append(last)
+    return list(itertools.pairwise(bounds))
+
+
+def _write_parts(
+    stream: IO[bytes],
+    helper: _Helper,
+    *,
+    walk: _RangeWalk,
+    selection: _Selection,
+    columns: tuple[int, int],
+    progressing: tuple[Progress | None, int | None],
+) -> int:
+    """Write the parts from the front while the helper writes from the back, then join."""
+    progress, total = progressing
+    written = shown = joined = 0  # in the file; shown as progress; joined from the helper's
+
+    def report() -> None:
+        """Progress: what is in the file and what the helper wrote and is not yet joined
+        (which counts pages of a part it may not finish: never shown past the total)."""
+        nonlocal shown
+        if progress is None:
+            return
+        with helper.lock:
+            theirs = max(helper.contacts - joined, 0)
+        count = written + theirs if total is None else min(written + theirs, total)
+        shown = max(shown, count)
+        if progress(shown, total) is False:
+            raise ExportCancelled
+
+    def write(part: int) -> None:
+        nonlocal written
+        for page in range_pages(walk.keyset, walk.values, selection, helper.parts[part], PAGE_SIZE):
+            stream.write(csv_text(page, *columns).encode("utf-8"))
+            written += len(page.contacts)
+            report()
+
+    try:
+        report()
+        stream.write(csv_head(*columns).encode("utf-8"))
+        while (part := helper.claim_front()) is not None:
+            write(part)
+        # Every part is taken: wait for the helper to finish those it took.
+        while not helper.finished.wait(0.05):
+            report()
+            if time.monotonic() - helper.heard > HELPER_SILENCE_SECONDS:
+                helper.failure = "it stopped answering"
+                break
+        helper.give_up()
+        with contextlib.ExitStack() as closing:
+            # Its scratch file, if it wrote any part (it may have failed to create it).
+            theirs = closing.enter_context(helper.scratch.open("rb")) if helper.wrote else None
+            for part in range(helper.front, len(helper.parts)):
+                done = helper.wrote.get(part)
+                if done is None:
+                    write(part)
+                    continue
+                assert theirs is not None
+                theirs.seek(done["offset"])
+                stream.write(theirs.read(done["length"]))
+                written += done["contacts"]
+                joined += done["contacts"]
+                selection.skipped_opt_out += done["skipped"]
+                selection.overridden.extend(done["overridden"])
+        report()
+    finally:
+        walk.close()
+    return written
 
 
 # --- XLSX --------------------------------------------------------------------------------

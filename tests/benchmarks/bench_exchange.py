@@ -3,7 +3,9 @@
 Builds a roster of N contacts (default 100 000; two phones and 1-2 e-mails each, some notes
 with commas, quotes and newlines, 1% opted out) in a temporary SQLite file with Core
 ``executemany``, then exports it as CSV, XLSX, vCard 3.0 and 4.0, each in a fresh process,
-and reports rows per second and the growth of the process's peak RSS during the export.
+and reports rows per second (wall, and CPU: a large CSV export's helper process counts
+in its CPU time, not in its memory: it streams as this one does) and the growth of the
+process's peak RSS during the export.
 The XLSX baseline is XlsxWriter in constant-memory mode writing the very same rows (built
 in memory first, not timed). A second, 10x smaller roster shows that memory does not grow
 with the roster (streaming). The PDF, a printed sheet, is timed on one organisation's
@@ -152,6 +154,12 @@ def _peak_rss_kb() -> int:
     return _status_kb("VmHWM")
 
 
+def _children_cpu() -> float:
+    """The CPU time of this process's ended (and waited-for) children."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def child(task: str, db_path: Path, out_dir: Path) -> dict[str, Any]:
     """One measurement in this (fresh) process: seconds, rows and peak-RSS growth."""
     from db.engine import open_database
@@ -174,13 +182,16 @@ def child(task: str, db_path: Path, out_dir: Path) -> dict[str, Any]:
             # Outlet 2: every 500th contact, none of them opted out.
             kwargs.update(pdf_writer=write_contact_sheet_pdf, organization_id=2)
         before = _current_rss_kb()
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu, helpers = time.perf_counter(), time.process_time(), _children_cpu()
         result = export_contact_sheet(database, fmt, out_dir / f"sheet-{task}.{fmt}", **kwargs)
         seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+        helper_cpu = _children_cpu() - helpers
         return {
             "rows": result.contacts,
             "seconds": seconds,
-            "cpu_seconds": cpu_seconds,
+            # This process and the helper process of a large CSV export (services.exports).
+            "cpu_seconds": cpu_seconds + helper_cpu,
+            "helper_cpu_seconds": helper_cpu,
             "rss_growth_mb": max(_peak_rss_kb() - before, 0) / 1024,
             "bytes": (out_dir / f"sheet-{task}.{fmt}").stat().st_size,
         }

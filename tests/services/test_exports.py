@@ -8,9 +8,14 @@ text, three phones and two e-mails.
 from __future__ import annotations
 
 import csv
+import itertools
 import random
 import shutil
+import sqlite3
 import subprocess
+import sys
+import threading
+import time
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,9 +27,11 @@ import vobject
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from sqlmodel import col
 
-from db.engine import Database
+from db.engine import Database, open_database
 from db.models import (
+    AuditEntry,
     Contact,
     ContactEmail,
     ContactPhone,
@@ -811,3 +818,294 @@ def test_round_trip_into_an_empty_database_gives_the_same_roster(
         assert _roster(empty) == _roster(database)
     finally:
         empty.dispose()
+
+
+# --- CSV in two processes ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def sqlite_roster(request: pytest.FixtureRequest, db_url: str) -> Database:
+    """The nasty roster, on SQLite only: only SQLite exports run in two processes."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("only SQLite exports run in two processes")
+    roster: Database = request.getfixturevalue("nasty_roster")
+    return roster
+
+
+class _RecordedHelper(exports._Helper):
+    """The export's helper, kept for the test to look at afterwards."""
+
+    made: list[exports._Helper] = []  # noqa: RUF012 - the test's record, reset by _two_processes
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.made.append(self)
+
+
+def _two_processes(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int = 7
+) -> Path:
+    """Large-export settings for a small roster: a CSV of the whole roster runs in two
+    processes, in parts of two pages.
+
+    Returns:
+        A folder for the exports (the database is in ``tmp_path``).
+    """
+    monkeypatch.setattr(exports, "PAGE_SIZE", page_size)
+    monkeypatch.setattr(exports, "PART_PAGES", 2)
+    monkeypatch.setattr(exports, "TWO_PROCESS_MIN_CONTACTS", 1)
+    monkeypatch.setattr(exports, "_Helper", _RecordedHelper)
+    _RecordedHelper.made = []
+    out = tmp_path / "out"
+    out.mkdir()
+    return out
+
+
+def _one_process_csv(
+    database: Database, target: Path, monkeypatch: pytest.MonkeyPatch, **kwargs: Any
+) -> exports.ExportResult:
+    with monkeypatch.context() as patch:
+        patch.setattr(exports, "TWO_PROCESS_MIN_CONTACTS", 10**9)
+        return export_contact_sheet(database, "csv", target, **kwargs)
+
+
+def _until_the_helper_wrote_a_part() -> None:
+    """Hold this process back until the helper has written a part (however long it takes
+    to start on a busy machine), so that both processes' parts are in the file."""
+    deadline = time.monotonic() + 30
+    helper = _RecordedHelper.made[0]
+    while not helper.wrote and helper.failure is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
+def _slowly(seen: list[int]) -> Any:
+    """A progress callback that lets the helper take parts."""
+
+    def progress(done: int, total: int | None) -> bool:
+        seen.append(done)
+        if done:
+            _until_the_helper_wrote_a_part()
+        return True
+
+    return progress
+
+
+def _overrides_recorded(database: Database, name: str) -> list[int]:
+    with database.session(write=False) as session:
+        return list(
+            session.scalars(
+                select(col(AuditEntry.entity_id))
+                .where(col(AuditEntry.action) == "opt_out_override")
+                .where(col(AuditEntry.new_value) == name)
+                .order_by(col(AuditEntry.id))
+            )
+        )
+
+
+@pytest.mark.parametrize("include_opted_out", [False, True])
+def test_csv_in_two_processes_is_byte_for_byte_the_one_process_csv(
+    sqlite_roster: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    include_opted_out: bool,
+) -> None:
+    """The helper's parts and this process's join into the very file one process writes,
+    with the same counts and the same PDPO overrides recorded."""
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    one, two = out / "one.csv", out / "two.csv"
+    one_result = _one_process_csv(database, one, monkeypatch, include_opted_out=include_opted_out)
+    seen: list[int] = []
+    two_result = export_contact_sheet(
+        database, "csv", two, progress=_slowly(seen), include_opted_out=include_opted_out
+    )
+    assert two.read_bytes() == one.read_bytes()
+    assert (two_result.contacts, two_result.skipped_opt_out) == (
+        one_result.contacts,
+        one_result.skipped_opt_out,
+    )
+    assert (two_result.skipped_opt_out > 0) != include_opted_out
+    assert _overrides_recorded(database, "csv: two.csv") == _overrides_recorded(
+        database, "csv: one.csv"
+    )
+    assert bool(_overrides_recorded(database, "csv: two.csv")) == include_opted_out
+    # The helper wrote parts of it, and its pages showed in the progress.
+    (helper,) = _RecordedHelper.made
+    assert helper.wrote and helper.failure is None
+    assert seen == sorted(seen) and seen[-1] == two_result.contacts
+    assert max(b - a for a, b in itertools.pairwise(seen)) > 7
+    assert helper.process.returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["one.csv", "two.csv"]
+
+
+def test_the_helper_imports_only_the_standard_library_and_the_csv_formatting() -> None:
+    """Its start is what makes two processes pay (~40 ms, not ~0.9 s with SQLAlchemy)."""
+    code = (
+        "import sys, services.csv_helper\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'sqlmodel', 'pydantic', 'db', 'PySide6', 'phonenumbers'})\n"
+        "mine = sorted(m for m in sys.modules if m.startswith('services.'))\n"
+        "print(heavy, mine)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert shown == "[] ['services.csv_helper', 'services.sheet_csv']"
+
+
+def test_csv_in_two_processes_reads_one_state_whatever_is_committed_meanwhile(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both processes read the state of the export's start: a commit by another connection
+    while they write (contacts added, deleted, renamed at both ends) is in neither part."""
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    before = out / "before.csv"
+    _one_process_csv(database, before, monkeypatch)
+    with database.session(write=False) as session:
+        ids = session.scalars(
+            select(col(Contact.id))
+            .where(col(Contact.deleted_at).is_(None))
+            .order_by(col(Contact.id))
+        ).all()
+    first, last = ids[0], ids[-1]
+
+    def commit_elsewhere() -> None:
+        other = open_database(database.url, upgrade=False)
+        try:
+            with other.session() as session:
+                for contact in session.scalars(
+                    select(Contact).where(col(Contact.id).in_([first, ids[1], last]))
+                ):
+                    if contact.id == ids[1]:
+                        contact.name_en = "Renamed meanwhile"
+                    else:
+                        contact.deleted_at = datetime.now(UTC)
+            _add_contact(other, name_en="Added meanwhile")
+        finally:
+            other.dispose()
+
+    committer = threading.Thread(target=commit_elsewhere)
+    seen: list[tuple[int, bool]] = []
+
+    def commit_while_exporting(done: int, total: int | None) -> bool:
+        if done and committer.ident is None:
+            committer.start()
+        if committer.ident is not None:
+            committer.join(10)  # it commits while both processes read (no lock held)
+            _until_the_helper_wrote_a_part()
+        seen.append((done, committer.ident is not None and not committer.is_alive()))
+        return True
+
+    during = out / "during.csv"
+    result = export_contact_sheet(database, "csv", during, progress=commit_while_exporting)
+    committer.join()
+    assert any(committed for done, committed in seen if done < result.contacts), seen
+    assert _RecordedHelper.made[0].wrote  # the helper wrote parts after the commit
+    assert during.read_bytes() == before.read_bytes()
+    after = out / "after.csv"
+    export_contact_sheet(database, "csv", after)
+    text = after.read_text(encoding="utf-8-sig")
+    assert "Renamed meanwhile" in text and "Added meanwhile" in text
+    assert f",{first}\r\n" not in text and f",{last}\r\n" not in text
+
+
+def test_cancelling_a_csv_in_two_processes_leaves_no_file_and_no_helper(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    target = out / "sheet.csv"
+    target.write_bytes(b"the previous export")
+    calls: list[int] = []
+
+    def cancel_on_third(done: int, total: int | None) -> bool:
+        calls.append(done)
+        time.sleep(0.02)
+        return len(calls) < 3
+
+    with pytest.raises(ExportCancelled):
+        export_contact_sheet(database, "csv", target, progress=cancel_on_third)
+    assert target.read_bytes() == b"the previous export"
+    assert [p.name for p in out.iterdir()] == [target.name]
+    (helper,) = _RecordedHelper.made
+    assert helper.process.returncode is not None  # stopped and reaped
+
+
+def test_a_helper_that_dies_leaves_its_parts_to_this_process(
+    sqlite_roster: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Killed midway, the parts it took and did not finish are written here: the same file."""
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    one = out / "one.csv"
+    _one_process_csv(database, one, monkeypatch)
+
+    def kill_helper(done: int, total: int | None) -> bool:
+        helper = _RecordedHelper.made[0]
+        if done and helper.process.poll() is None:
+            helper.process.kill()
+            helper.process.wait()
+        time.sleep(0.01)
+        return True
+
+    two = out / "two.csv"
+    export_contact_sheet(database, "csv", two, progress=kill_helper)
+    assert two.read_bytes() == one.read_bytes()
+    assert "helper process failed" in caplog.text
+    assert sorted(p.name for p in out.iterdir()) == ["one.csv", "two.csv"]
+
+
+def test_an_error_in_the_helper_leaves_its_parts_to_this_process(
+    sqlite_roster: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The helper cannot open its scratch file: the export is written here, and its
+    traceback logged."""
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    one = out / "one.csv"
+    _one_process_csv(database, one, monkeypatch)
+    start = exports._Helper.start
+
+    def unopenable(self: exports._Helper, job: dict[str, Any], parts: Any) -> None:
+        self.scratch = self.scratch / "no such folder" / "scratch"
+        start(self, job, parts)
+
+    monkeypatch.setattr(exports._Helper, "start", unopenable)
+    two = out / "two.csv"
+    export_contact_sheet(database, "csv", two, progress=_slowly([]))
+    assert two.read_bytes() == one.read_bytes()
+    assert "NotADirectoryError" in caplog.text
+    assert sorted(p.name for p in out.iterdir()) == ["one.csv", "two.csv"]
+
+
+def test_a_csv_export_runs_alone_when_the_helper_is_late_or_a_writer_holds_the_lock(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    one = out / "one.csv"
+    _one_process_csv(database, one, monkeypatch)
+    # A helper that has not begun reading in time is stopped; writers were held up no longer.
+    monkeypatch.setattr(exports, "HELPER_READY_SECONDS", 0)
+    late = out / "late.csv"
+    export_contact_sheet(database, "csv", late)
+    assert late.read_bytes() == one.read_bytes()
+    (helper,) = _RecordedHelper.made
+    assert not helper.wrote and helper.process.returncode is not None
+    # Another writer holds SQLite's write lock (an import): no helper, no waiting for it.
+    writer = sqlite3.connect(str(database.url.database), isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        locked = out / "locked.csv"
+        export_contact_sheet(database, "csv", locked)
+    finally:
+        writer.close()
+    assert locked.read_bytes() == one.read_bytes()
+    assert len(_RecordedHelper.made) == 1
