@@ -1,6 +1,6 @@
 """The second process of a large CSV export of the roster (see services.exports).
 
-Started as ``python -m services.csv_helper DATABASE`` by the exporting process, which holds
+Started with ``csv_helper.main([DATABASE])`` by the exporting process, which holds
 SQLite's write lock meanwhile. It imports only the standard library and
 :mod:`services.sheet_csv` (~40 ms to start; SQLAlchemy and the models would take ~0.9 s),
 begins its read transaction, and says so: from then on it reads the very state the

@@ -840,6 +840,18 @@ def _write_lock(database: Database) -> sqlite3.Connection | None:
     return lock
 
 
+# The helper: this copy of services.csv_helper, whatever the working folder holds (``-m``
+# would look there first) or the environment says (``-I``: isolated, and quicker to start).
+_HELPER_COMMAND = (
+    sys.executable,
+    "-I",
+    "-c",
+    "import sys; sys.path.insert(0, sys.argv.pop(1)); from services import csv_helper; "
+    "sys.exit(csv_helper.main(sys.argv[1:]))",
+    str(Path(__file__).resolve().parent.parent),
+)
+
+
 class _Helper:
     """The second process (``services.csv_helper``) and the thread that listens to it.
 
@@ -851,17 +863,13 @@ class _Helper:
     """
 
     def __init__(self, database: Database, scratch: Path) -> None:
-        root = Path(__file__).resolve().parent.parent
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
         self.scratch = scratch
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "services.csv_helper", _sqlite_file(database) or ""],
+            [*_HELPER_COMMAND, _sqlite_file(database) or ""],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errors,
-            env=env,
             text=True,
             encoding="utf-8",
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
@@ -876,6 +884,7 @@ class _Helper:
         self.done = False
         self.heard = time.monotonic()
         self.ready = threading.Event()
+        self.answered = threading.Event()  # ready, or failed before it was
         self.finished = threading.Event()  # done, failed or gone
         self.listener = threading.Thread(
             target=self._listen, name="pressdesk-export-listener", daemon=True
@@ -898,6 +907,7 @@ class _Helper:
                         self.wrote[message["wrote"]] = message
                 elif "ready" in message:
                     self.ready.set()
+                    self.answered.set()
                 elif "done" in message:
                     self.done = True
                     return
@@ -911,6 +921,7 @@ class _Helper:
             self.failure = f"{type(error).__name__}: {error}"
         finally:
             self.finished.set()
+            self.answered.set()
 
     def _hand_out(self) -> None:
         """The helper wants a part: the last one nobody has taken, if any."""
@@ -1023,7 +1034,8 @@ def _export_csv_in_two(
             total = _count(connection, selection) if progress is not None else None
             parts = _part_spans(connection, selection)
             walk = _RangeWalk(connection, selection, _SHEET_SHAPE)
-            ready = helper.ready.wait(HELPER_READY_SECONDS)
+            helper.answered.wait(HELPER_READY_SECONDS)
+            ready = helper.ready.is_set()
             lock.rollback()  # writers may go on: both processes read this state
             if ready:
                 helper.start(
@@ -1038,7 +1050,7 @@ def _export_csv_in_two(
                     parts,
                 )
             else:
-                helper.failure = f"it did not begin within {HELPER_READY_SECONDS} s"
+                helper.failure = helper.failure or f"it did not begin in {HELPER_READY_SECONDS} s"
                 helper.share(parts)
                 helper.give_up()
             return _write_parts(

@@ -1109,3 +1109,23 @@ def test_a_csv_export_runs_alone_when_the_helper_is_late_or_a_writer_holds_the_l
         writer.close()
     assert locked.read_bytes() == one.read_bytes()
     assert len(_RecordedHelper.made) == 1
+
+
+def test_the_helper_is_this_copy_whatever_the_working_folder_or_environment_hold(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m`` would import a ``services`` package of the working folder first."""
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    one = out / "one.csv"
+    _one_process_csv(database, one, monkeypatch)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "services").mkdir(parents=True)
+    (elsewhere / "services" / "__init__.py").write_text('raise SystemExit("not ours")\n')
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("PYTHONPATH", str(elsewhere))
+    two = out / "two.csv"
+    export_contact_sheet(database, "csv", two, progress=_slowly([]))
+    assert two.read_bytes() == one.read_bytes()
+    (helper,) = _RecordedHelper.made
+    assert helper.wrote and helper.failure is None
