@@ -878,6 +878,20 @@ def _until_the_helper_wrote_a_part() -> None:
         time.sleep(0.005)
 
 
+def _with_one_process_csv(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path]:
+    """Two-process settings (see _two_processes) and the one-process CSV to compare with.
+
+    Returns:
+        The exports' folder and the one-process CSV in it (``one.csv``).
+    """
+    out = _two_processes(database, tmp_path, monkeypatch)
+    one = out / "one.csv"
+    _one_process_csv(database, one, monkeypatch)
+    return out, one
+
+
 def _slowly(seen: list[int]) -> Any:
     """A progress callback that lets the helper take parts."""
 
@@ -1040,9 +1054,7 @@ def test_a_helper_that_dies_leaves_its_parts_to_this_process(
 ) -> None:
     """Killed midway, the parts it took and did not finish are written here: the same file."""
     database = sqlite_roster
-    out = _two_processes(database, tmp_path, monkeypatch)
-    one = out / "one.csv"
-    _one_process_csv(database, one, monkeypatch)
+    out, one = _with_one_process_csv(database, tmp_path, monkeypatch)
 
     def kill_helper(done: int, total: int | None) -> bool:
         helper = _RecordedHelper.made[0]
@@ -1068,9 +1080,7 @@ def test_an_error_in_the_helper_leaves_its_parts_to_this_process(
     """The helper cannot open its scratch file: the export is written here, and its
     traceback logged."""
     database = sqlite_roster
-    out = _two_processes(database, tmp_path, monkeypatch)
-    one = out / "one.csv"
-    _one_process_csv(database, one, monkeypatch)
+    out, one = _with_one_process_csv(database, tmp_path, monkeypatch)
     start = exports._Helper.start
 
     def unopenable(self: exports._Helper, job: dict[str, Any], parts: Any) -> None:
@@ -1089,9 +1099,7 @@ def test_a_csv_export_runs_alone_when_the_helper_is_late_or_a_writer_holds_the_l
     sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     database = sqlite_roster
-    out = _two_processes(database, tmp_path, monkeypatch)
-    one = out / "one.csv"
-    _one_process_csv(database, one, monkeypatch)
+    out, one = _with_one_process_csv(database, tmp_path, monkeypatch)
     # A helper that has not begun reading in time is stopped; writers were held up no longer.
     monkeypatch.setattr(exports, "HELPER_READY_SECONDS", 0)
     late = out / "late.csv"
@@ -1116,9 +1124,7 @@ def test_the_helper_is_this_copy_whatever_the_working_folder_or_environment_hold
 ) -> None:
     """``python -m`` would import a ``services`` package of the working folder first."""
     database = sqlite_roster
-    out = _two_processes(database, tmp_path, monkeypatch)
-    one = out / "one.csv"
-    _one_process_csv(database, one, monkeypatch)
+    out, one = _with_one_process_csv(database, tmp_path, monkeypatch)
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "services").mkdir(parents=True)
     (elsewhere / "services" / "__init__.py").write_text('raise SystemExit("not ours")\n')
