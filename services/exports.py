@@ -1011,10 +1011,13 @@ def _export_csv_in_two(
         How many contacts were written (opt-out counts in ``selection``); None, having
         written nothing, when another writer holds the lock (the export then runs here).
     """
+    if target.is_dir():
+        return None  # refused as the one-process export refuses it
+    scratch = _temp_beside(target)  # an unwritable folder is refused here, before the lock
     lock = _write_lock(database)
     if lock is None:
+        scratch.unlink()
         return None
-    scratch = _temp_beside(target)
     try:
         helper = _Helper(database, scratch)
     except OSError as error:  # no interpreter to start: this process writes it alone

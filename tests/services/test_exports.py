@@ -1135,3 +1135,23 @@ def test_the_helper_is_this_copy_whatever_the_working_folder_or_environment_hold
     assert two.read_bytes() == one.read_bytes()
     (helper,) = _RecordedHelper.made
     assert helper.wrote and helper.failure is None
+
+
+def test_an_unwritable_target_is_refused_before_two_processes_lock_anything(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = sqlite_roster
+    out = _two_processes(database, tmp_path, monkeypatch)
+    with pytest.raises(InputRejected, match="cannot be written"):
+        export_contact_sheet(database, "csv", out / "no" / "such" / "dir.csv")
+    with pytest.raises(InputRejected, match="is a folder"):
+        export_contact_sheet(database, "csv", out)
+    assert _RecordedHelper.made == []
+    # Nothing holds SQLite's write lock: another connection writes at once.
+    writer = sqlite3.connect(str(database.url.database), timeout=0, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
+    assert list(out.iterdir()) == []
