@@ -1003,9 +1003,8 @@ def _export_csv_in_two(
     :data:`HELPER_READY_SECONDS` is stopped and this process writes the export alone, as it
     does every part the helper took and did not finish (it failed, or went silent).
 
-    The roster is cut into id ranges of :data:`PART_PAGES` pages; a contact's line does not
-    depend on the page it was read with, so the file is byte for byte the one this process
-    would write alone.
+    The roster is cut into parts of :data:`PART_PAGES` pages of the walk this process would
+    make alone (:func:`_part_spans`), so the file is byte for byte the one it would write.
 
     Returns:
         How many contacts were written (opt-out counts in ``selection``); None, having
