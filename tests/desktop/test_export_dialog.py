@@ -17,6 +17,8 @@ from desktop.dialogs import export
 from desktop.dialogs.export import ExportDialog, ExportRequest, run_export, screenshot
 from desktop.main_window import MainWindow
 from desktop.workers import Task
+from services import exports
+from services.exports import export_contact_sheet
 from services.roster import list_releases
 from tests.desktop.roster_window import open_window
 
@@ -231,3 +233,33 @@ def _recording(function: Any, calls: list[Any]) -> Any:
         return result
 
     return record
+
+
+def test_everyone_to_csv_in_two_processes_from_the_gui(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, seeded: Any, tmp_path: Path
+) -> None:
+    """A large roster's CSV (here: any roster, with the threshold lowered) is written by this
+    process and a helper process, from the dialog's worker thread: the same file."""
+    window, database = seeded
+    one = tmp_path / "one.csv"
+    alone = export_contact_sheet(database, "csv", one)
+    helpers: list[Any] = []
+
+    class Recorded(exports._Helper):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            helpers.append(self)
+
+    monkeypatch.setattr(exports, "TWO_PROCESS_MIN_CONTACTS", 1)
+    monkeypatch.setattr(exports, "PAGE_SIZE", 1)
+    monkeypatch.setattr(exports, "PART_PAGES", 1)
+    monkeypatch.setattr(exports, "_Helper", Recorded)
+    target = tmp_path / "roster.csv"
+    (message,) = _export_through_dialog(
+        qtbot, monkeypatch, window, target, lambda dialog: _pick_format(dialog, "csv")
+    )
+    assert target.read_bytes() == one.read_bytes()
+    assert message.startswith(f"{alone.contacts} contact(s) written to ")
+    (helper,) = helpers
+    assert helper.ready.is_set() and helper.failure is None
+    assert helper.process.returncode == 0
