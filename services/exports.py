@@ -975,11 +975,11 @@ class _Helper:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        self.listener.join()  # it reads to the end of the dead helper's output
         for pipe in (self.process.stdin, self.process.stdout):
             if pipe is not None:
                 with contextlib.suppress(OSError):
                     pipe.close()
-        self.listener.join()
         if self.failure:
             self.errors.seek(0)
             details = self.errors.read().decode("utf-8", "replace").strip()
