@@ -832,7 +832,10 @@ def _write_lock(database: Database) -> sqlite3.Connection | None:
     """SQLite's write lock on a connection of its own, or None when another writer has it
     (an import holding it for minutes would otherwise hold the export up)."""
     lock = sqlite3.connect(
-        _sqlite_file(database) or "", timeout=_LOCK_WAIT_SECONDS, isolation_level=None
+        _sqlite_file(database) or "",
+        timeout=_LOCK_WAIT_SECONDS,
+        isolation_level=None,
+        check_same_thread=False,  # released by the helper's listening thread (_Helper)
     )
     try:
         lock.execute("BEGIN IMMEDIATE")
@@ -864,8 +867,12 @@ class _Helper:
     failed, or stopped answering) is written by this process at the end.
     """
 
-    def __init__(self, database: Database, scratch: Path) -> None:
+    def __init__(self, database: Database, scratch: Path, lock: sqlite3.Connection) -> None:
         self.scratch = scratch
+        # SQLite's write lock, held until both processes have begun reading (release()).
+        self.held: sqlite3.Connection | None = lock
+        self.began = False  # this process has begun its read transaction
+        self.releasing = threading.Lock()
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop()
         self.process = subprocess.Popen(
             [*_HELPER_COMMAND, _sqlite_file(database) or ""],
@@ -910,6 +917,7 @@ class _Helper:
                 elif "ready" in message:
                     self.ready.set()
                     self.answered.set()
+                    self.release()
                 elif "done" in message:
                     self.done = True
                     return
@@ -924,6 +932,15 @@ class _Helper:
         finally:
             self.finished.set()
             self.answered.set()
+
+    def release(self, *, anyway: bool = False) -> None:
+        """Let writers go on, once both processes have begun reading (or ``anyway``: the
+        helper is late or gone). Called by either thread, whichever knows it first: the lock
+        is held for the helper's start (~50 ms), not for this process's preparations."""
+        with self.releasing:
+            if self.held is not None and (anyway or (self.began and self.ready.is_set())):
+                self.held.rollback()
+                self.held = None
 
     def _hand_out(self) -> None:
         """The helper wants a part: the last one nobody has taken, if any."""
@@ -1000,8 +1017,8 @@ def _export_csv_in_two(
 
     Both read the same state of the database: SQLite's write lock is held (on a connection
     of its own) from before this process begins reading until the helper has begun its
-    read transaction, ~50 ms, so no commit falls between the two. Writers wait meanwhile
-    (their busy timeout is 10 s); readers never do. A helper that has not begun within
+    read transaction too (~50 ms, whatever the roster's size), so no commit falls between
+    the two. Writers wait meanwhile (their busy timeout is 10 s); readers never do. A helper that has not begun within
     :data:`HELPER_READY_SECONDS` is stopped and this process writes the export alone, as it
     does every part the helper took and did not finish (it failed, or went silent).
 
@@ -1020,7 +1037,7 @@ def _export_csv_in_two(
         scratch.unlink()
         return None
     try:
-        helper = _Helper(database, scratch)
+        helper = _Helper(database, scratch, lock)
     except OSError as error:  # no interpreter to start: this process writes it alone
         _log.warning("The CSV export's helper process could not start: %s", error)
         lock.close()
@@ -1034,13 +1051,16 @@ def _export_csv_in_two(
             opener("wb") as stream,
         ):
             connection = session.connection()
-            phones, emails = _most_values(connection)  # the first read: the snapshot begins
+            connection.execute(select(_CONTACT.c.id).limit(1)).all()  # the state begins
+            helper.began = True
+            helper.release()  # if the helper has begun too
+            phones, emails = _most_values(connection)
             total = _count(connection, selection) if progress is not None else None
             parts = _part_spans(connection, selection)
             walk = _RangeWalk(connection, selection, _SHEET_SHAPE)
             helper.answered.wait(HELPER_READY_SECONDS)
             ready = helper.ready.is_set()
-            lock.rollback()  # writers may go on: both processes read this state
+            helper.release(anyway=True)  # a helper late or gone begins no more
             if ready:
                 helper.start(
                     {
@@ -1066,8 +1086,8 @@ def _export_csv_in_two(
                 progressing=(progress, total),
             )
     finally:
+        helper.stop()  # its listening thread is done with the lock
         lock.close()
-        helper.stop()
         scratch.unlink(missing_ok=True)
 
 

@@ -1155,3 +1155,36 @@ def test_an_unwritable_target_is_refused_before_two_processes_lock_anything(
     finally:
         writer.close()
     assert list(out.iterdir()) == []
+
+
+def test_writers_wait_for_the_helper_to_begin_not_for_the_export_to_prepare(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lock is let go once both processes read (~50 ms), not after this process
+    has counted the columns and cut the parts (a second or so at a million contacts)."""
+    database = sqlite_roster
+    out, one = _with_one_process_csv(database, tmp_path, monkeypatch)
+    most_values = exports._most_values
+    wrote: list[str] = []
+
+    def write_meanwhile(connection: Any) -> tuple[int, int]:
+        assert _RecordedHelper.made[0].ready.wait(30)
+        writer = sqlite3.connect(str(database.url.database), timeout=5, isolation_level=None)
+        try:
+            writer.execute("BEGIN IMMEDIATE")  # waits for the lock, 5 s at most
+            writer.execute("UPDATE contact SET notes = 'written meanwhile' WHERE id = 1")
+            writer.execute("COMMIT")
+            wrote.append("yes")
+        finally:
+            writer.close()
+        return most_values(connection)
+
+    monkeypatch.setattr(exports, "_most_values", write_meanwhile)
+    two = out / "two.csv"
+    export_contact_sheet(database, "csv", two)
+    assert wrote == ["yes"]
+    assert two.read_bytes() == one.read_bytes()  # the state before that write
+    assert "written meanwhile" not in two.read_text(encoding="utf-8-sig")
+    after = out / "after.csv"
+    _one_process_csv(database, after, monkeypatch)
+    assert "written meanwhile" in after.read_text(encoding="utf-8-sig")
