@@ -939,7 +939,10 @@ class _Helper:
         is held for the helper's start (~50 ms), not for this process's preparations."""
         with self.releasing:
             if self.held is not None and (anyway or (self.began and self.ready.is_set())):
-                self.held.rollback()
+                try:
+                    self.held.rollback()
+                except sqlite3.Error:
+                    self.held.close()  # closing a connection lets its lock go too
                 self.held = None
 
     def _hand_out(self) -> None:
