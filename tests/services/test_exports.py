@@ -1188,3 +1188,31 @@ def test_writers_wait_for_the_helper_to_begin_not_for_the_export_to_prepare(
     after = out / "after.csv"
     _one_process_csv(database, after, monkeypatch)
     assert "written meanwhile" in after.read_text(encoding="utf-8-sig")
+
+
+def test_csv_in_two_processes_from_and_to_a_chinese_named_folder(
+    sqlite_roster: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database's path goes to the helper on its command line, the scratch file's in
+    its JSON job: both as the user's folder names them."""
+    out, one = _with_one_process_csv(sqlite_roster, tmp_path, monkeypatch)
+    folder = tmp_path / "陳大文 的 文件"
+    folder.mkdir()
+    source = sqlite3.connect(str(sqlite_roster.url.database))
+    copy = sqlite3.connect(str(folder / "通訊錄.sqlite"))
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    database = open_database(f"sqlite:///{folder / '通訊錄.sqlite'}", upgrade=False)
+    try:
+        target = folder / "聯絡人.csv"
+        export_contact_sheet(database, "csv", target, progress=_slowly([]))
+    finally:
+        database.dispose()
+    assert target.read_bytes() == one.read_bytes()
+    (helper,) = _RecordedHelper.made
+    assert helper.wrote and helper.failure is None
+    assert not [p.name for p in folder.iterdir() if p.suffix == ".part"]  # no scratch left
+    assert [p.name for p in out.iterdir()] == ["one.csv"]
