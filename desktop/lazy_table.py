@@ -12,7 +12,7 @@ costs a page or two however long the table, and the view keeps its scroll positi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, cast
@@ -63,6 +63,16 @@ class Column:
 class LazyTableModel(QAbstractTableModel):
     """Rows from ``fetch(offset, limit)``, page by page, shown through ``columns``."""
 
+    # What a model the garbage collector has cleared finds instead of its own attributes:
+    # a closed view and its model can be freed as one cycle (desktop.workers.
+    # GuiThreadCollector), which empties the Python object before Qt has deleted the C++
+    # one, and Qt may still ask it for a header or a count meanwhile. It then answers as an
+    # empty table, instead of raising in Qt's event loop; a check in each call Qt makes
+    # cost the per-cell calls ~60 % more. Every live model sets its own in __init__.
+    _columns: Sequence[Column] = ()
+    _rows: list[Row] = []  # noqa: RUF012 - never changed: a cleared model fetches nothing
+    _exhausted = True
+
     def __init__(
         self,
         columns: list[Column],
@@ -76,7 +86,7 @@ class LazyTableModel(QAbstractTableModel):
         self._columns = columns
         self._fetch = fetch
         self._page = page
-        self._rows: list[Row] = []
+        self._rows = []
         # Pages (row // page) loaded before the last refresh_rows and not fetched since.
         self._stale: set[int] = set()
         self._epoch = 0  # counts resets: a deferred change to older rows is dropped
@@ -211,27 +221,17 @@ class LazyTableModel(QAbstractTableModel):
 
     # --- Qt ----------------------------------------------------------------------------------
 
-    def _cleared(self) -> bool:
-        """Whether Python's garbage collector has cleared this model's attributes.
-
-        A closed view and its model can be freed as one cycle by the collector
-        (desktop.workers.GuiThreadCollector), which empties the Python object before Qt has
-        deleted the C++ one; Qt may still ask it for a header or a count meanwhile. Such a
-        model answers as an empty table instead of raising in Qt's event loop.
-        """
-        return "_columns" not in self.__dict__
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._cleared() else len(self._rows)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._cleared() else len(self._columns)
+        return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._cleared() and not self._exhausted
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or self._cleared() or self._exhausted:
+        if parent.isValid() or self._exhausted:
             return
         page = self._fetch(len(self._rows), self._page)
         if len(page) < self._page:
@@ -243,7 +243,7 @@ class LazyTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._cleared() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         return self.cell_data(self.row_at(index.row()), index.column(), role)
 
@@ -251,7 +251,7 @@ class LazyTableModel(QAbstractTableModel):
         # A delegate asks for seven roles of each cell it paints. Qt's default asks data()
         # for each, and every call from C++ into Python costs more than the answer: one
         # call a cell halves the time a screenful of a 1 000 000-row table takes to paint.
-        if not index.isValid() or self._cleared() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._rows):
             for role_data in role_data_in(roleDataSpan):
                 role_data.clearData()
             return
@@ -277,7 +277,7 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or self._cleared():
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             return self._columns[section].header
@@ -410,7 +410,7 @@ class MirroredTableModel(QStandardItemModel):
         return self._lazy.has_more()
 
     def canFetchMore(self, parent: _Index) -> bool:
-        # Cleared by the garbage collector before Qt deleted it (see LazyTableModel._cleared).
+        # Cleared by the garbage collector before Qt deleted it (see LazyTableModel).
         lazy = self.__dict__.get("_lazy")
         return lazy is not None and lazy.canFetchMore(parent)
 
@@ -426,8 +426,10 @@ class MirroredTableModel(QStandardItemModel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Once per paint, before it: the rows about to be painted are up to date.
-        lazy = self.__dict__.get("_lazy")  # None: cleared (see LazyTableModel._cleared)
-        if event.type() == QEvent.Type.Paint and lazy is not None and lazy._stale:
+        if event.type() != QEvent.Type.Paint:
+            return False
+        lazy = self.__dict__.get("_lazy")  # None: cleared (see LazyTableModel)
+        if lazy is not None and lazy._stale:
             for view in self._views:
                 if view.viewport() is watched:
                     self._freshen_shown(view)

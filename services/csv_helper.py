@@ -32,10 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from services.sheet_csv import RowQuery, csv_text, range_pages
-
-# SQLite's page cache while reading (its default; services.exports.EXPORT_CACHE_KIB).
-_CACHE_KIB = 2048
+from services.sheet_csv import EXPORT_CACHE_KIB, RowQuery, csv_text, range_pages
 
 
 @dataclass
@@ -73,10 +70,10 @@ def _hear(inp: IO[str]) -> dict[str, Any]:
 
 def serve(database: str, inp: IO[str], out: IO[str]) -> None:
     """Begin reading ``database``, then write the parts asked for (see the module's doc)."""
-    connection = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    connection = sqlite3.connect(database, isolation_level=None)
     try:
         connection.execute("PRAGMA query_only = 1")
-        connection.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+        connection.execute(f"PRAGMA cache_size = -{EXPORT_CACHE_KIB}")
         connection.execute("BEGIN")
         connection.execute("SELECT 1 FROM contact LIMIT 1").fetchall()  # the snapshot begins
         _say(out, ready=True)
@@ -123,7 +120,3 @@ def main(argv: Sequence[str]) -> int:
             _say(sys.stdout, error=traceback.format_exc())
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -102,14 +102,15 @@ from services.phones import format_phone
 from services.problems import InputRejected, Problem, Severity
 from services.roster import query_as_phone
 from services.sheet_csv import BY_CONTACT as _BY_CONTACT
-from services.sheet_csv import Page as _Page
 from services.sheet_csv import (
+    EXPORT_CACHE_KIB,
     csv_head,
     csv_text,
     kept_contacts,
     range_pages,
     sheet_headers,
 )
+from services.sheet_csv import Page as _Page
 from services.sheet_csv import sheet_rows as _sheet_rows
 
 _log = logging.getLogger(__name__)
@@ -720,10 +721,6 @@ def _record_overrides(database: Database, contact_ids: Sequence[int], what: str)
         )
 
 
-EXPORT_CACHE_KIB = 2048
-"""SQLite's page cache while an export reads the roster (SQLite's own default size)."""
-
-
 @contextlib.contextmanager
 def _small_page_cache(connection: Connection) -> Iterator[None]:
     """On SQLite, read through a small page cache for the export, then restore the size.
@@ -1021,9 +1018,10 @@ def _export_csv_in_two(
     Both read the same state of the database: SQLite's write lock is held (on a connection
     of its own) from before this process begins reading until the helper has begun its
     read transaction too (~50 ms, whatever the roster's size), so no commit falls between
-    the two. Writers wait meanwhile (their busy timeout is 10 s); readers never do. A helper that has not begun within
-    :data:`HELPER_READY_SECONDS` is stopped and this process writes the export alone, as it
-    does every part the helper took and did not finish (it failed, or went silent).
+    the two. Writers wait meanwhile (their busy timeout is 10 s); readers never do. A
+    helper that has not begun within :data:`HELPER_READY_SECONDS` is stopped and this
+    process writes the export alone, as it does every part the helper took and did not
+    finish (it failed, or went silent).
 
     The roster is cut into parts of :data:`PART_PAGES` pages of the walk this process would
     make alone (:func:`_part_spans`), so the file is byte for byte the one it would write.

@@ -24,6 +24,10 @@ from typing import Any, Protocol
 RowQuery = Callable[[dict[str, Any]], list[Any]]
 """A query run with its parameters, returning the driver's rows (tuples)."""
 
+EXPORT_CACHE_KIB = 2048
+"""SQLite's page cache while an export reads the roster (SQLite's own default size), in
+each process that reads it (services.exports, services.csv_helper)."""
+
 
 @dataclass(slots=True)
 class Page:
