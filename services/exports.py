@@ -812,9 +812,16 @@ def _in_two_processes(database: Database, selection: _Selection) -> bool:
     if (os.cpu_count() or 1) < 2 or not _sqlite_file(database):
         return False
     with database.session(write=False) as session:
+        # Two subqueries: SQLite finds a lone MIN or MAX of the key at once, but both in one
+        # SELECT by reading every row (20 ms at 100 000 contacts).
         low, high = (
             session.connection()
-            .execute(select(func.min(_CONTACT.c.id), func.max(_CONTACT.c.id)))
+            .execute(
+                select(
+                    select(func.min(_CONTACT.c.id)).scalar_subquery(),
+                    select(func.max(_CONTACT.c.id)).scalar_subquery(),
+                )
+            )
             .one()
         )
     return high is not None and high - low + 1 >= TWO_PROCESS_MIN_CONTACTS
