@@ -66,12 +66,21 @@ NAME_ORGANIZATION_INDEXES = (
 )
 
 
-def _contact_indexes(engine: Engine) -> set[str]:
+# 0006: a contact's phones and e-mails are indexed in their order (exports read them so).
+CONTACT_ID_INDEXES = ("ix_contact_phone_contact_id", "ix_contact_email_contact_id")
+POSITION_INDEXES = ("ix_contact_phone_contact_position", "ix_contact_email_contact_position")
+
+
+def _value_indexes(engine: Engine) -> set[str]:
+    return _contact_indexes(engine, "contact_phone") | _contact_indexes(engine, "contact_email")
+
+
+def _contact_indexes(engine: Engine, table: str = "contact") -> set[str]:
     query = (
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'"
+        f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}'"
         " AND sql IS NOT NULL"
         if engine.dialect.name == "sqlite"
-        else "SELECT indexname FROM pg_indexes WHERE tablename = 'contact'"
+        else f"SELECT indexname FROM pg_indexes WHERE tablename = '{table}'"
         " AND right(indexname, 4) <> 'pkey'"
     )
     with engine.connect() as connection:
@@ -107,6 +116,10 @@ def test_every_revision_upgrades_in_turn_and_0004_goes_down_and_up_again(db_url:
             if revision == "0005":
                 assert not set(NAME_ONLY_INDEXES) & _contact_indexes(engine)
                 assert set(NAME_ORGANIZATION_INDEXES) <= _contact_indexes(engine)
+                assert set(CONTACT_ID_INDEXES) <= _value_indexes(engine)
+            if revision == "0006":
+                assert not set(CONTACT_ID_INDEXES) & _value_indexes(engine)
+                assert set(POSITION_INDEXES) <= _value_indexes(engine)
         assert revisions[-1] == head_revision()
 
         _migrate(engine, "downgrade", "0003")
@@ -121,6 +134,12 @@ def test_every_revision_upgrades_in_turn_and_0004_goes_down_and_up_again(db_url:
         assert not set(NAME_ORGANIZATION_INDEXES) & _contact_indexes(engine)
         _migrate(engine, "upgrade", "head")
         assert set(NAME_ORGANIZATION_INDEXES) <= _contact_indexes(engine)
+
+        _migrate(engine, "downgrade", "0005")
+        assert set(CONTACT_ID_INDEXES) <= _value_indexes(engine)
+        assert not set(POSITION_INDEXES) & _value_indexes(engine)
+        _migrate(engine, "upgrade", "head")
+        assert set(POSITION_INDEXES) <= _value_indexes(engine)
     finally:
         engine.dispose()
 
@@ -151,6 +170,8 @@ def test_the_first_schema_upgrades_to_0004_and_filters_by_organisation_on_the_co
             )
         assert COMPOSITE_INDEX in plan
         assert "TEMP B-TREE" not in plan  # the index gives the name order too: no sort
+        assert set(POSITION_INDEXES) <= _value_indexes(engine)
+        assert not set(CONTACT_ID_INDEXES) & _value_indexes(engine)
     finally:
         engine.dispose()
 

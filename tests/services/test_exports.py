@@ -832,6 +832,31 @@ def sqlite_roster(request: pytest.FixtureRequest, db_url: str) -> Database:
     return roster
 
 
+def test_a_page_of_phones_and_e_mails_is_read_in_order_without_a_sort(
+    sqlite_roster: Database,
+) -> None:
+    """The (contact_id, position) indexes give a page's values in each contact's order:
+    SQLite sorted every page in a temporary B-tree with contact_id alone indexed."""
+    selection = exports._Selection(None, None, None, None, False)
+    with sqlite_roster.session(write=False) as session:
+        connection = session.connection()
+        for shape in (exports._SHEET_SHAPE, exports._CARD_SHAPE):
+            walk = exports._RangeWalk(connection, selection, shape)
+            try:
+                for query in walk.values:
+                    sql, names, _ = query.spec(lo=0, hi=0)
+                    plan = " ".join(
+                        str(row[-1])
+                        for row in connection.exec_driver_sql(
+                            f"EXPLAIN QUERY PLAN {sql}", tuple(1 for _ in names)
+                        )
+                    )
+                    assert "TEMP B-TREE" not in plan, (sql, plan)
+                    assert "INDEX" in plan, (sql, plan)
+            finally:
+                walk.close()
+
+
 class _RecordedHelper(exports._Helper):
     """The export's helper, kept for the test to look at afterwards."""
 
