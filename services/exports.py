@@ -890,6 +890,7 @@ class _Helper:
         self.lock = threading.Lock()
         self.parts: list[tuple[int, int]] = []
         self.front = self.back = 0
+        self.handing = True  # parts are handed out when the helper asks (hand_out_no_more)
         self.wrote: dict[int, dict[str, Any]] = {}
         self.contacts = 0  # written by the helper so far (its pages)
         self.failure: str | None = None
@@ -953,7 +954,7 @@ class _Helper:
         """The helper wants a part: the last one nobody has taken, if any."""
         with self.lock:
             part: dict[str, Any] = {"part": None}
-            if self.front < self.back:
+            if self.handing and self.front < self.back:
                 self.back -= 1
                 after, upto = self.parts[self.back]
                 part = {"part": self.back, "after": after, "upto": upto}
@@ -984,10 +985,15 @@ class _Helper:
             self.front += 1
             return self.front - 1
 
+    def hand_out_no_more(self) -> dict[int, dict[str, Any]]:
+        """Hand out no more parts; returns the parts the helper finished (see ``wrote``)."""
+        with self.lock:
+            self.handing = False
+            return dict(self.wrote)
+
     def give_up(self) -> None:
         """Hand out nothing more, and stop the helper (what it finished is kept)."""
-        with self.lock:
-            self.back = len(self.parts)
+        self.hand_out_no_more()
         self.stop()
 
     def stop(self) -> None:
@@ -1179,12 +1185,14 @@ def _write_parts(
             if time.monotonic() - helper.heard > HELPER_SILENCE_SECONDS:
                 helper.failure = "it stopped answering"
                 break
-        helper.give_up()
+        # Its parts are joined at once: a helper that is done leaves meanwhile (one that
+        # failed or went silent is stopped after, see _export_csv_in_two).
+        finished = helper.hand_out_no_more()
         with contextlib.ExitStack() as closing:
             # Its scratch file, if it wrote any part (it may have failed to create it).
-            theirs = closing.enter_context(helper.scratch.open("rb")) if helper.wrote else None
+            theirs = closing.enter_context(helper.scratch.open("rb")) if finished else None
             for part in range(helper.front, len(helper.parts)):
-                done = helper.wrote.get(part)
+                done = finished.get(part)
                 if done is None:
                     write(part)
                     continue
