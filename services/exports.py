@@ -101,6 +101,7 @@ from services.audit import current_user
 from services.phones import format_phone
 from services.problems import InputRejected, Problem, Severity
 from services.roster import query_as_phone
+from services.saved_files import give_saved_mode
 from services.sheet_csv import BY_CONTACT as _BY_CONTACT
 from services.sheet_csv import (
     EXPORT_CACHE_KIB,
@@ -754,6 +755,7 @@ def _replacing(target: Path) -> Iterator[tuple[Path, Callable[..., IO[Any]]]]:
 
     try:
         yield temp, opener
+        give_saved_mode(temp, target)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

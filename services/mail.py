@@ -38,6 +38,7 @@ from email_validator import EmailNotValidError, validate_email
 from services.emails import check_email, split_emails
 from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected, Problem, Severity
+from services.saved_files import give_saved_mode
 
 if TYPE_CHECKING:
     from services.settings import SmtpSettings
@@ -606,6 +607,7 @@ def save_eml(message: EmailMessage, path: Path) -> Path:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
+            give_saved_mode(temporary, path)
             os.replace(temporary, path)
         except BaseException:
             with contextlib.suppress(OSError):

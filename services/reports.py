@@ -42,6 +42,7 @@ from db.models import (
     utc_now,
 )
 from services.problems import InputRejected, Problem, Severity
+from services.saved_files import give_saved_mode
 from services.sheet_csv import neutralise_cell
 
 RELEASE_PAGE = 50
@@ -656,6 +657,7 @@ def write_csv(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[
                 for row in rows:
                     writer.writerow([neutralise_cell("" if v is None else str(v)) for v in row])
                     written += 1
+            give_saved_mode(temporary, target)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
