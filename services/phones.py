@@ -737,6 +737,30 @@ def _valid_from(text: str, region: str | None, extension: str | None) -> pn.Phon
     return number if pn.is_valid_number(number) else None
 
 
+# Regions whose numbers are written with a trunk 0 and an area code at home, most likely
+# first for a Hong Kong press office, with why a number is taken for one of theirs.
+_TRUNK_ZERO_GUESSES = (
+    (
+        "CN",
+        QT_TRANSLATE_NOOP(
+            "Validation", "it looks like a mainland China number with its area code, without +86"
+        ),
+    ),
+    (
+        "TW",
+        QT_TRANSLATE_NOOP(
+            "Validation", "it looks like a Taiwan number with its area code, without +886"
+        ),
+    ),
+)
+
+
+def _trunk_prefix(region: str) -> bool:
+    """Whether numbers of ``region`` are dialled at home with a trunk prefix (0 in the UK)."""
+    metadata = pn.PhoneMetadata.metadata_for_region(region.upper())
+    return metadata is None or bool(metadata.national_prefix)
+
+
 def _suggest(
     piece: _Piece, reading: _Reading, region: str, previous: pn.PhoneNumber | None
 ) -> tuple[pn.PhoneNumber, Phrase] | None:
@@ -783,6 +807,13 @@ def _suggest(
                     ),
                     repr(prefix),
                 )
+    if not explicit and digits[:1] == "0" and digits[:2] != "00" and not _trunk_prefix(region):
+        # Where numbers have no trunk prefix (Hong Kong, Macau), a leading 0 is another
+        # place's: an area code dialled from within the mainland or Taiwan (010-..., 02 ...).
+        for elsewhere, why in _TRUNK_ZERO_GUESSES:
+            number = _valid_from(text, elsewhere, ext)
+            if number is not None:
+                return number, phrase(why)
     if not explicit and not digits.startswith("0") and len(digits) >= 10:
         number = _valid_from("+" + digits, None, ext)
         if number is not None:

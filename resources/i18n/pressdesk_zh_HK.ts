@@ -4025,6 +4025,14 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>%1 或 %2</translation>
     </message>
     <message>
+        <source>it looks like a mainland China number with its area code, without +86</source>
+        <translation>看來是連區號但缺少 +86 的內地號碼</translation>
+    </message>
+    <message>
+        <source>it looks like a Taiwan number with its area code, without +886</source>
+        <translation>看來是連區號但缺少 +886 的台灣號碼</translation>
+    </message>
+    <message>
         <source>letters O, I or l look like typed for digits 0 and 1</source>
         <translation>字母 O、I 或 l 看來是誤打的數字 0 和 1</translation>
     </message>

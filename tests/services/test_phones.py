@@ -124,6 +124,8 @@ def test_full_width_and_punctuated_forms_are_one_valid_number(text: str) -> None
         ("電話：2629 2329", "+85226292329"),
         ("2629 2329 ext. 12", "+85226292329"),
         ("  69865822  ", "+85269865822"),
+        ("010-6512 3456", "+861065123456"),  # a Beijing landline as written in Beijing
+        ("(02) 2345-6789", "+886223456789"),  # a Taipei landline as written in Taipei
     ],
 )
 def test_normalize_phone_accepts_every_typed_form(text: str, expected: str) -> None:
@@ -142,6 +144,9 @@ def test_normalize_phone_uses_the_region_for_local_numbers() -> None:
     assert normalize_phone("138 0013 8000", "CN") == "+8613800138000"
     assert normalize_phone("138 0013 8000", "cn") == "+8613800138000"
     assert normalize_phone("2345 6789", "MO") is None  # not a Macau number range
+    # A region whose own numbers take a trunk 0 reads a leading 0 as its own, or as nothing.
+    assert normalize_phone("010 1234 5678", "GB") is None
+    assert normalize_phone("020 7946 0000", "GB") == "+442079460000"
 
 
 def test_unknown_region_is_a_programming_error() -> None:
@@ -390,6 +395,13 @@ def test_guess_phone_label(text: str, label_text: str, expected: str) -> None:
         # "+" missing before a valid country code
         ("85226292329", "CN", "+852 2629 2329", ["+852 without the '+'"]),
         ("852 6986 5822", "US", "+852 6986 5822", ["+852 without the '+'"]),
+        # a mainland or Taiwan number with its trunk 0 and area code, written at home
+        ("010-1234 5678", "HK", "+86 10 1234 5678", ["mainland China number with its area"]),
+        ("(010) 12345678", "HK", "+86 10 1234 5678", ["without +86"]),
+        ("0755-8888 1234", "HK", "+86 755 8888 1234", ["mainland China number"]),
+        ("020 8888 1234", "MO", "+86 20 8888 1234", ["mainland China number"]),
+        ("02 2345 6789", "HK", "+886 2 2345 6789", ["Taiwan number with its area code"]),
+        ("07 123 4567", "SG", "+886 7 123 4567", ["without +886"]),
         # the letter O for a zero
         ("6986 58O2", "HK", "+852 6986 5802", ["letters in it (O)"]),
         ("2629 232l", "HK", "+852 2629 2321", ["letters in it (l)"]),
@@ -427,6 +439,7 @@ def test_invalid_number_gets_the_likely_correction(
         ("()", ["not a phone number"]),
         ("+852 1", ["too short"]),
         ("1234567890123456789", ["too long"]),
+        ("0123", ["too short"]),  # a 0 before too few digits for an area code and number
     ],
 )
 def test_invalid_number_without_a_guess(text: str, words: list[str]) -> None:
