@@ -38,6 +38,21 @@ def test_an_invalid_phone_is_explained_in_chinese_and_the_fix_is_one_click(
     assert field.value() == "+85269865822"
 
 
+def test_a_beijing_landline_written_at_home_is_explained_in_chinese(
+    qtbot: QtBot, zh_hk: None
+) -> None:
+    field = PhoneField()
+    qtbot.addWidget(field)
+    field.show()
+    field.setText("010-6512 3456")
+    assert not field.is_valid()
+    text = field.message.text()
+    assert "看來是連區號但缺少 +86 的內地號碼" in text, text
+    assert field.suggestion_button.text() == "使用 +86 10 6512 3456"
+    qtbot.mouseClick(field.suggestion_button, Qt.MouseButton.LeftButton)
+    assert field.value() == "+861065123456"
+
+
 def test_a_short_phone_says_how_many_digits_in_chinese(qtbot: QtBot, zh_hk: None) -> None:
     field = PhoneField()
     qtbot.addWidget(field)
