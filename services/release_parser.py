@@ -583,6 +583,23 @@ _LABEL_JOINER = re.compile(r"\s*[/／&]\s*")
 _COMMA = re.compile(r"[,，]")
 _LEADING_SEPARATORS = re.compile(r"^[|｜/／,，;；、·•]+")
 _TRAILING_SEPARATORS = re.compile(r"\s+[|｜/／,，;；、·•]+$")
+# Contacts in a sentence (_ContactBlockReader._read_prose): a person by an honorific and
+# a capitalised name; their e-mail addresses; their numbers, a note such as "(mobile)"
+# after one; and a unit or title between the name and "at" ("of the Club's ... Department").
+_PROSE_PERSON = re.compile(
+    r"\b(?P<honorific>Mr|Ms|Mrs|Miss|Mdm|Madam|Dr|Prof|Professor)\.?\s+"
+    r"(?P<name>[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,3})"
+)
+_ZH_PROSE_SEGMENT = re.compile(r"(?P<who>[^（()）；;。，,、]+?)\s*[（(](?P<values>[^（()）]+)[）)]")
+_ZH_PROSE_JOINER = re.compile(r"^(?:或|及|和|與|与|、)+")
+_ZH_PROSE_VALUES = re.compile(r"\s*[；;，,]\s*")
+_PROSE_EMAIL = re.compile(r"[\w.+\-]+[@＠][\w\-]+(?:\.[\w\-]+)+")
+_PROSE_PHONE = re.compile(
+    r"(?P<number>(?:\+|\(\+?\d{1,4}\)\s*)?\d[\d \-]{6,}\d)"
+    r"(?:\s*\((?P<note>mobile|office|direct|fax|cell|tel|whatsapp|手提|手機|辦公室|傳真)\))?",
+    re.I,
+)
+_PROSE_ROLE = re.compile(r"^\s*,?\s*(?:of\s+(?:the\s+)?)?(?P<role>.*?)\s+(?:at|on)\b", re.I)
 _HEADING_CONTINUES = re.compile(r"^[,，、:：(（]|^(?:please|請|请|敬請|可|歡迎)", re.I)
 _NAME_PARTS = re.compile(r"[\s\-]+")
 _AT_SIGN = re.compile(r"[@＠]")
@@ -1975,7 +1992,9 @@ def _parse_zh_speaker(subject: str) -> _Person | None:
 def _split_title_name_zh(text: str, *, has_honorific: bool) -> tuple[str | None, str] | None:
     """Split 「香港科技園公司主席查毅超」 into (title, name), or None when no name is there."""
     candidates: list[tuple[str | None, str]] = []
-    for size in (3, 2, 4):
+    # A surname alone goes last, and only before an honorific: 「企業傳訊部高級主任陳小姐」
+    # is 陳, not 任陳 after a title cut short.
+    for size in (3, 2, 4, 1) if has_honorific else (3, 2, 4):
         if len(text) < size:
             continue
         name, title = text[-size:], text[:-size]
@@ -2201,6 +2220,8 @@ class _ContactBlockReader:
             return
         if self._read_named_value(number, text):
             return
+        if self._read_zh_prose(number, text):
+            return
         labels = list(_VALUE_LABEL.finditer(text))
         if labels:
             self._read_labelled(number, text, labels, following)
@@ -2212,10 +2233,100 @@ class _ContactBlockReader:
             return
         if self._read_row(number, text, None):
             return
+        if self._read_prose(number, text):
+            return
+        if _has_email(text) or _PROSE_PHONE.search(text):
+            # A line with a number or an address in it is no name, title or organisation.
+            self._not_understood(
+                number, text, phrase(QT_TRANSLATE_NOOP("Validation", "was not understood"))
+            )
+            return
         if not self._read_entity(number, text, following):
             self._not_understood(
                 number, text, phrase(QT_TRANSLATE_NOOP("Validation", "was not understood"))
             )
+
+    def _assume_issuer(self, number: int, text: str) -> None:
+        """Contacts in a sentence under no organisation line are the issuer's: said so."""
+        if self.org is not None or not self.reader.issuers:
+            return
+        issuer = self.reader.issuers[0]
+        self._open_org(number, issuer, None)
+        name = (issuer.name_zh or issuer.name_en) if _is_zh(text) else issuer.name_en
+        self.reader.problem(Severity.WARNING, number, "contact", text[:80],
+                            phrase(QT_TRANSLATE_NOOP("Validation", "These media contacts were taken to be of %1, which "
+                                   "issues the release: the sentence names no organisation."),
+                                   name or issuer.name_zh or issuer.key))  # fmt: skip
+
+    def _read_zh_prose(self, number: int, text: str) -> bool:
+        """Read contacts given in a Chinese sentence, each with its values in brackets:
+        「新世界發展企業傳訊部陳小姐（電話：2131 0000；電郵：chan@nwd.com.hk）或李先生（手提：
+        9123 4567）。」 False, having read nothing, unless the line is such a sentence: every
+        bracket follows a person and holds a number or an address, and it names a person
+        after 或 / 及, or ends like a sentence."""
+        segments = list(_ZH_PROSE_SEGMENT.finditer(text))
+        if not segments:
+            return False
+        rest = _ZH_PROSE_SEGMENT.sub("", text).strip(" 或及和與、，,；;。.")
+        if rest or not (len(segments) > 1 or text.rstrip().endswith(("。", "."))):
+            return False
+        people = []
+        for segment in segments:
+            who = _ZH_PROSE_JOINER.sub("", segment["who"]).strip()
+            values = segment["values"]
+            person = _parse_person(who) if who else None
+            if person is None or not person.honorific:
+                return False
+            if not (_has_email(values) or _PROSE_PHONE.search(values)):
+                return False
+            people.append((person, values))
+        self._assume_issuer(number, text)
+        for person, values in people:
+            self.contact = None
+            self._open_person(number, person)
+            for piece in _ZH_PROSE_VALUES.split(values):
+                if piece.strip():
+                    self._read_line(number, piece.strip(), None)
+        return True
+
+    def _read_prose(self, number: int, text: str) -> bool:
+        """Read contacts given in a sentence: "please contact Ms Cindy Lau of Corporate
+        Communications at 2966 8111 or cindy.lau@hkjc.org.hk, or Mr Kelvin Ho at 9012 3456
+        (mobile)." Each person, found by an honorific, takes the numbers and addresses that
+        follow until the next one; what stands between a name and "at" is their unit or title.
+        False, having read nothing, unless every person found has a value."""
+        people = list(_PROSE_PERSON.finditer(text))
+        if not people:
+            return False
+        segments = []
+        for index, match in enumerate(people):
+            end = people[index + 1].start() if index + 1 < len(people) else len(text)
+            rest = text[match.end() : end]
+            emails = _PROSE_EMAIL.findall(rest)
+            phones = [
+                (found["number"].strip(), (found["note"] or "").strip())
+                for found in _PROSE_PHONE.finditer(_PROSE_EMAIL.sub(" ", rest))
+            ]
+            if not (emails or phones):
+                return False
+            segments.append((match, rest, emails, phones))
+        people_named = [_parse_name(f"{m['honorific']} {m['name']}") for m, *_ in segments]
+        if None in people_named:
+            return False
+        self._assume_issuer(number, text)
+        for (_, rest, emails, phones), person in zip(segments, people_named, strict=True):
+            assert person is not None
+            role = _PROSE_ROLE.match(rest)
+            unit = role["role"].strip(" ,") if role is not None else ""
+            if unit and len(unit) <= 80 and not _DIGIT.search(unit):
+                person.title_zh, person.title_en = _parse_title(unit) or _as_title(unit)
+            self.contact = None
+            self._open_person(number, person)
+            for value, note in phones:
+                self._add_phone(number, value, note)
+            for address in emails:
+                self._add_emails(number, address, "", lone=False)
+        return True
 
     def _read_named_value(self, number: int, text: str) -> bool:
         """Read "Press team: pr@x.com" or "Angela Wan: +852 ..." (a name instead of a label)."""

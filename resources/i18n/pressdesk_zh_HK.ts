@@ -4129,6 +4129,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>無法理解</translation>
     </message>
     <message>
+        <source>These media contacts were taken to be of %1, which issues the release: the sentence names no organisation.</source>
+        <translation>句子沒有指明機構，這些傳媒聯絡人已視為發布機構%1的人員。</translation>
+    </message>
+    <message>
         <source>This line of the media-contact block %1, so it was not imported; check it and add it by hand if needed.</source>
         <translation>傳媒聯絡區塊的這一行%1，因此未有匯入；請檢查，如有需要請手動加入。</translation>
     </message>

@@ -998,3 +998,72 @@ def test_five_megabytes_of_repeated_releases_still_parse(seed: ParsedRelease) ->
     release = parse_release(text * (FIVE_MB // len(text.encode("utf-8"))), source="x")
     assert release.title_zh == seed.title_zh
     assert [p.name_zh for p in release.spokespeople] == ["孫東", "查毅超", "余凱"]
+
+
+# ==================================================== media contacts given in a sentence
+
+_PROSE_EN = """\
+The Hong Kong Jockey Club Charities Trust Announces HK$100 Million Elderly Care Initiative
+
+HONG KONG, 8 November 2024 – The Hong Kong Jockey Club Charities Trust today announced a \
+HK$100 million initiative to support community elderly care.
+
+For media enquiries, please contact Ms Cindy Lau of the Club's Corporate Communications \
+Department at 2966 8111 or cindy.lau@hkjc.org.hk, or Mr Kelvin Ho at 9012 3456 (mobile).
+"""
+
+_PROSE_ZH = """\
+新世界發展宣布推出綠色債券
+
+（香港，2024年9月2日）新世界發展有限公司今日宣布發行綠色債券。
+
+如有查詢，請聯絡新世界發展企業傳訊部高級主任陳小姐（電話：2131 0000；電郵：chan@nwd.com.hk）\
+或李先生（手提：9123 4567）。
+"""
+
+
+def test_media_contacts_in_an_english_sentence_are_read_person_by_person() -> None:
+    release = parse_release(_PROSE_EN, source="hkjc.txt")
+    issuer = release.issuer_keys[0]
+    assert [o.name_en for o in release.organizations if o.key == issuer] == [
+        "Hong Kong Jockey Club Charities Trust"
+    ]
+    assert release.media_contacts == [
+        ParsedContact(issuer, "person", None, "Cindy Lau", "Ms", None,
+                      "Club's Corporate Communications Department",
+                      [RawValue("2966 8111", 5, "")], [RawValue("cindy.lau@hkjc.org.hk", 5, "")], 5),
+        ParsedContact(issuer, "person", None, "Kelvin Ho", "Mr", None, None,
+                      [RawValue("9012 3456", 5, "mobile")], [], 5),
+    ]  # fmt: skip
+    # The sentence is no organisation (it became one, "Ms Cindy Lau of the Club's ...").
+    assert all("@" not in (o.name_en or "") for o in release.organizations)
+    (said,) = [p for p in release.problems if p.field == "contact"]
+    assert said.severity is W and "taken to be of Hong Kong Jockey Club Charities Trust" in (
+        said.message
+    )
+
+
+def test_media_contacts_in_a_chinese_sentence_are_read_person_by_person() -> None:
+    release = parse_release(_PROSE_ZH, source="nwd.txt")
+    (issuer,) = release.issuer_keys
+    assert release.media_contacts == [
+        ParsedContact(issuer, "person", "陳", None, "小姐", "新世界發展企業傳訊部高級主任", None,
+                      [RawValue("2131 0000", 5, "電話")], [RawValue("chan@nwd.com.hk", 5, "電郵")], 5),
+        ParsedContact(issuer, "person", "李", None, "先生", None, None,
+                      [RawValue("9123 4567", 5, "手提")], [], 5),
+    ]  # fmt: skip
+    assert not [p for p in release.problems if p.severity is Severity.ERROR]
+
+
+def test_a_contact_line_with_a_number_in_it_is_never_taken_for_an_organisation() -> None:
+    text = _PROSE_EN.replace(
+        "please contact Ms Cindy Lau of the Club's Corporate Communications Department at "
+        "2966 8111 or cindy.lau@hkjc.org.hk, or Mr Kelvin Ho at 9012 3456 (mobile).",
+        "our Corporate Communications Department is there for you on 2966 8111 weekdays.",
+    )
+    release = parse_release(text, source="hkjc.txt")
+    assert [o.name_en for o in release.organizations] == ["Hong Kong Jockey Club Charities Trust"]
+    assert any(
+        p.field == "contact" and "not understood" in p.message and "2966 8111" in p.value
+        for p in release.problems
+    ), release.problems
