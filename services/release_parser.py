@@ -2253,7 +2253,8 @@ class _ContactBlockReader:
         issuer = self.reader.issuers[0]
         self._open_org(number, issuer, None)
         name = (issuer.name_zh or issuer.name_en) if _is_zh(text) else issuer.name_en
-        self.reader.problem(Severity.WARNING, number, "contact", text[:80],
+        value = text if len(text) <= 200 else text[:200] + "…"
+        self.reader.problem(Severity.WARNING, number, "contact", value,
                             phrase(QT_TRANSLATE_NOOP("Validation", "These media contacts were taken to be of %1, which "
                                    "issues the release: the sentence names no organisation."),
                                    name or issuer.name_zh or issuer.key))  # fmt: skip
