@@ -67,7 +67,8 @@ def seed_inquiries(database: Database) -> tuple[dict[str, Any], dict[str, Any]]:
             journalist_id=people["溫安怡"]["id"],
             question="Photos of the signing?",
             channel="email",
-            received_at=now - timedelta(days=1),
+            # Two days before the others at most 3 hours ago: another day at any hour.
+            received_at=now - timedelta(days=2),
             deadline=now + timedelta(days=1),
             status="answered",
             owner_id=people["黃嘉琪"]["id"],

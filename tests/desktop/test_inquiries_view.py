@@ -76,7 +76,7 @@ def test_the_log_is_the_default_view_newest_first(seeded: Seeded, qtmodeltester:
     assert model.data(model.index(row, 5)) == "溫安怡"
     assert model.data(model.index(row, 6)) == "New"
     answered = _row_of(view, seeded.inquiries["answered"])
-    assert model.data(model.index(answered, 7)) == "1 d 0 h"
+    assert model.data(model.index(answered, 7)) == "2 d 0 h"
     qtmodeltester.check(model)
 
 
@@ -207,16 +207,22 @@ def test_filters_combine_with_the_search_field(qtbot: QtBot, seeded: Seeded) -> 
     assert "No inquiry matches" in view.empty_label.text()
 
 
+def _received_day(inquiry: dict[str, Any]) -> QDate:
+    """The local day an inquiry was received on (the view's days are local ones)."""
+    day = datetime.fromisoformat(inquiry["received_at"]).astimezone().date()
+    return QDate(day.year, day.month, day.day)
+
+
 def test_received_date_range(seeded: Seeded) -> None:
     view = _view(seeded)
-    answered = seeded.inquiries["answered"]["id"]  # received a day ago
-    yesterday = QDate.currentDate().addDays(-1)
-    view.from_date.setDate(yesterday)
-    view.to_date.setDate(yesterday)
-    assert answered in _shown_ids(view)
-    view.from_date.setDate(QDate.currentDate())
-    view.to_date.setDate(QDate.currentDate())
-    assert answered not in _shown_ids(view) and len(_shown_ids(view)) >= 1
+    answered = seeded.inquiries["answered"]  # received two days before the others
+    newest = seeded.inquiries["no_release"]  # 40 minutes ago: the day after, at any hour
+    view.from_date.setDate(_received_day(answered))
+    view.to_date.setDate(_received_day(answered))
+    assert answered["id"] in _shown_ids(view)
+    view.from_date.setDate(_received_day(newest))
+    view.to_date.setDate(_received_day(newest))
+    assert answered["id"] not in _shown_ids(view) and newest["id"] in _shown_ids(view)
     assert view.filters_active()
     view.clear_filters()
     assert not view.filters_active() and len(_shown_ids(view)) == 4
