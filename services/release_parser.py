@@ -2233,7 +2233,7 @@ class _ContactBlockReader:
             return
         if self._read_row(number, text, None):
             return
-        if self._read_prose(number, text):
+        if self._read_prose(number, text) or self._read_name_then_values(number, text):
             return
         if _has_email(text) or _PROSE_PHONE.search(text):
             # A line with a number or an address in it is no name, title or organisation.
@@ -2258,6 +2258,27 @@ class _ContactBlockReader:
                             phrase(QT_TRANSLATE_NOOP("Validation", "These media contacts were taken to be of %1, which "
                                    "issues the release: the sentence names no organisation."),
                                    name or issuer.name_zh or issuer.key))  # fmt: skip
+
+    def _read_name_then_values(self, number: int, text: str) -> bool:
+        """Read 「陳小姐 2131 0000 chan@nwd.com.hk」: a name with its honorific, then its numbers
+        and addresses, one space apart. False, having read nothing, unless every word after
+        the name is part of a number or an address."""
+        name, _, values = text.strip().partition(" ")
+        person = _parse_person(name) if values else None
+        if person is None or not person.honorific:
+            return False
+        emails = _PROSE_EMAIL.findall(values)
+        rest = _PROSE_EMAIL.sub(" ", values)
+        phones = [found["number"].strip() for found in _PROSE_PHONE.finditer(rest)]
+        if _PROSE_PHONE.sub(" ", rest).strip(" /／,，;；、|｜") or not (emails or phones):
+            return False
+        self.contact = None
+        self._open_person(number, person)
+        for value in phones:
+            self._add_phone(number, value, "")
+        for address in emails:
+            self._add_emails(number, address, "", lone=False)
+        return True
 
     def _read_zh_prose(self, number: int, text: str) -> bool:
         """Read contacts given in a Chinese sentence, each with its values in brackets:

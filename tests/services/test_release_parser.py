@@ -1067,3 +1067,22 @@ def test_a_contact_line_with_a_number_in_it_is_never_taken_for_an_organisation()
         p.field == "contact" and "not understood" in p.message and "2966 8111" in p.value
         for p in release.problems
     ), release.problems
+
+
+def test_a_chinese_name_then_its_values_one_space_apart_is_a_contact() -> None:
+    text = _PROSE_ZH.replace(
+        "如有查詢，請聯絡新世界發展企業傳訊部高級主任陳小姐（電話：2131 0000；電郵：chan@nwd.com.hk）"
+        "或李先生（手提：9123 4567）。",
+        "傳媒查詢：\n陳小姐 2131 0000 chan@nwd.com.hk\n李先生 9123 4567 / 2131 0001\n王先生 2131 0000 轉 123",
+    )
+    release = parse_release(text, source="nwd.txt")
+    assert [(c.name_zh, c.honorific, [v.text for v in c.phones], [v.text for v in c.emails])
+            for c in release.media_contacts] == [
+        ("陳", "小姐", ["2131 0000"], ["chan@nwd.com.hk"]),
+        ("李", "先生", ["9123 4567", "2131 0001"], []),
+    ]  # fmt: skip
+    # A word that is neither a number nor an address (an extension's 轉): said, not guessed.
+    assert any(
+        "not understood" in p.message and p.value == "王先生 2131 0000 轉 123"
+        for p in release.problems
+    ), release.problems
