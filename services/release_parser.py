@@ -802,6 +802,17 @@ def _has_email(text: str) -> bool:
     return "@" in text or "＠" in text
 
 
+def _prose_values(text: str) -> tuple[list[str], list[tuple[str, str]], str]:
+    """The e-mail addresses, the (number, note) pairs and what is left of ``text``."""
+    emails = _PROSE_EMAIL.findall(text)
+    rest = _PROSE_EMAIL.sub(" ", text)
+    phones = [
+        (found["number"].strip(), (found["note"] or "").strip())
+        for found in _PROSE_PHONE.finditer(rest)
+    ]
+    return emails, phones, _PROSE_PHONE.sub(" ", rest)
+
+
 def _registered_domain(address: str) -> str | None:
     """Return "hkstp.org" for "www.hkstp.org/about" or "a@hkstp.org/", else None."""
     host = address.rsplit("@", 1)[-1] if "@" in address else address
@@ -2235,13 +2246,9 @@ class _ContactBlockReader:
             return
         if self._read_prose(number, text) or self._read_name_then_values(number, text):
             return
-        if _has_email(text) or _PROSE_PHONE.search(text):
-            # A line with a number or an address in it is no name, title or organisation.
-            self._not_understood(
-                number, text, phrase(QT_TRANSLATE_NOOP("Validation", "was not understood"))
-            )
-            return
-        if not self._read_entity(number, text, following):
+        # A line with a number or an address in it is no name, title or organisation.
+        has_value = _has_email(text) or _PROSE_PHONE.search(text) is not None
+        if has_value or not self._read_entity(number, text, following):
             self._not_understood(
                 number, text, phrase(QT_TRANSLATE_NOOP("Validation", "was not understood"))
             )
@@ -2267,18 +2274,22 @@ class _ContactBlockReader:
         person = _parse_person(name) if values else None
         if person is None or not person.honorific:
             return False
-        emails = _PROSE_EMAIL.findall(values)
-        rest = _PROSE_EMAIL.sub(" ", values)
-        phones = [found["number"].strip() for found in _PROSE_PHONE.finditer(rest)]
-        if _PROSE_PHONE.sub(" ", rest).strip(" /／,，;；、|｜") or not (emails or phones):
+        emails, phones, rest = _prose_values(values)
+        if rest.strip(" /／,，;；、|｜") or not (emails or phones):
             return False
+        self._open_with_values(number, person, [(value, "") for value, _ in phones], emails)
+        return True
+
+    def _open_with_values(
+        self, number: int, person: _Person, phones: list[tuple[str, str]], emails: list[str]
+    ) -> None:
+        """Open ``person``'s contact with these (number, label) pairs and addresses."""
         self.contact = None
         self._open_person(number, person)
-        for value in phones:
-            self._add_phone(number, value, "")
+        for value, label in phones:
+            self._add_phone(number, value, label)
         for address in emails:
             self._add_emails(number, address, "", lone=False)
-        return True
 
     def _read_zh_prose(self, number: int, text: str) -> bool:
         """Read contacts given in a Chinese sentence, each with its values in brackets:
@@ -2317,37 +2328,25 @@ class _ContactBlockReader:
         (mobile)." Each person, found by an honorific, takes the numbers and addresses that
         follow until the next one; what stands between a name and "at" is their unit or title.
         False, having read nothing, unless every person found has a value."""
-        people = list(_PROSE_PERSON.finditer(text))
-        if not people:
-            return False
-        segments = []
-        for index, match in enumerate(people):
-            end = people[index + 1].start() if index + 1 < len(people) else len(text)
+        matches = list(_PROSE_PERSON.finditer(text))
+        people = []
+        for index, match in enumerate(matches):
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
             rest = text[match.end() : end]
-            emails = _PROSE_EMAIL.findall(rest)
-            phones = [
-                (found["number"].strip(), (found["note"] or "").strip())
-                for found in _PROSE_PHONE.finditer(_PROSE_EMAIL.sub(" ", rest))
-            ]
-            if not (emails or phones):
+            emails, phones, _ = _prose_values(rest)
+            person = _parse_name(f"{match['honorific']} {match['name']}")
+            if person is None or not (emails or phones):
                 return False
-            segments.append((match, rest, emails, phones))
-        people_named = [_parse_name(f"{m['honorific']} {m['name']}") for m, *_ in segments]
-        if None in people_named:
-            return False
-        self._assume_issuer(number, text)
-        for (_, rest, emails, phones), person in zip(segments, people_named, strict=True):
-            assert person is not None
             role = _PROSE_ROLE.match(rest)
             unit = role["role"].strip(" ,") if role is not None else ""
             if unit and len(unit) <= 80 and not _DIGIT.search(unit):
                 person.title_zh, person.title_en = _parse_title(unit) or _as_title(unit)
-            self.contact = None
-            self._open_person(number, person)
-            for value, note in phones:
-                self._add_phone(number, value, note)
-            for address in emails:
-                self._add_emails(number, address, "", lone=False)
+            people.append((person, phones, emails))
+        if not people:
+            return False
+        self._assume_issuer(number, text)
+        for person, phones, emails in people:
+            self._open_with_values(number, person, phones, emails)
         return True
 
     def _read_named_value(self, number: int, text: str) -> bool:

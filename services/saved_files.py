@@ -36,12 +36,10 @@ def current_umask() -> int:
 
 def saved_mode(target: Path) -> int:
     """The mode for a file about to be written under ``target``'s name."""
-    try:
-        existing = os.stat(target)
-    except OSError:
-        return 0o666 & ~current_umask()
-    if stat.S_ISREG(existing.st_mode):
-        return stat.S_IMODE(existing.st_mode)
+    with contextlib.suppress(OSError):
+        existing = os.stat(target).st_mode
+        if stat.S_ISREG(existing):
+            return stat.S_IMODE(existing)
     return 0o666 & ~current_umask()
 
 
