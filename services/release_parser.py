@@ -233,14 +233,23 @@ _DATE_LABEL_BEFORE = re.compile(
     rf"(?:{_WEEKDAY_EN}|{_WEEKDAY_ZH})?{_H}*+[,，]?{_H}*+$",
     re.I,
 )
+# The dashes press offices put between a dateline and the body, or between its place and
+# date: em and en dashes, the full-width hyphen, the horizontal bar and box-drawing lines
+# (「（香港─2024年4月10日）」), and the middle dots of 「香港‧2024年4月10日」.
+_DASHES = "—–－―─━‒"
+_DATELINE_DOTS = "‧·・"
 _DASH_AFTER_DATE = re.compile(
-    rf"^{_H}*+[)）】\]〕]?{_H}*+(?:/[^/\n]{{1,30}}/{_H}*+)?(?:[—–－]+|-{{1,2}}(?!\d))"
+    rf"^{_H}*+[)）】\]〕]?{_H}*+(?:/[^/\n]{{1,30}}/{_H}*+)?(?:[{_DASHES}]+|-{{1,2}}(?!\d))"
 )
-_DATELINE_DASH = re.compile(r"[—–－]+|(?:^|\s)-{1,2}(?=\s)|/[^/\n]{1,30}/\s*(?:-{1,2})?")
+_DATELINE_DASH = re.compile(
+    rf"[{_DASHES}]+|(?:^|\s)-{{1,2}}(?=\s)|/[^/\n]{{1,30}}/\s*(?:-{{1,2}})?"
+)
 _EMBARGO = re.compile(r"embargo|禁止發佈|禁止发布|禁發|不得發佈|截至", re.I)
 _ZH_PLACE = re.compile(rf"^(?P<place>[{_HAN}]{{2,10}}?)(?:訊|讯|電|电|報道|报道)?$")
 _EN_PLACE = re.compile(r"^[A-Z][A-Za-z.'’-]*(?:(?:\s+|,\s*)[A-Za-z][A-Za-z.'’-]*){0,4}$")
-_ZH_PLACE_AFTER = re.compile(rf"^{_H}*+[，,、]?{_H}*+(?P<place>[{_HAN}]{{2,10}}){_H}*+[）)】\]〕]")
+_ZH_PLACE_AFTER = re.compile(
+    rf"^{_H}*+(?:[，,、{_DATELINE_DOTS}{_DASHES}]+|-{{1,2}})?{_H}*+(?P<place>[{_HAN}]{{2,10}}){_H}*+[）)】\]〕]"
+)
 _EN_PLACE_AFTER = re.compile(
     rf"^{_H}*+(?:\({_H}*+(?P<p1>[A-Z][A-Za-z .,'’-]{{1,40}}?){_H}*+\)"
     rf"|,{_H}*+(?P<p2>[A-Z][A-Za-z .'’-]{{1,40}}?){_H}*+(?:[—–－]|-{{1,2}}|$))"
@@ -324,6 +333,24 @@ _COMPOUND_SURNAMES = frozenset(
 _NOT_NAME_CHARS = frozenset(
     "的了是在和與与及並并也都就將将會会為为對对於以而之其這这那此等們们說说表示指稱称"
 )
+# Of those, the ones some given names do hold (劉會平, 楊其龍, 梁和平, 李為民): taken in a
+# name only where something else says it is one (a title just before it, an honorific
+# after it), and never as the surname.
+_GIVEN_NAME_FUNCTION_CHARS = frozenset("在和與与及將将會会為为對对於以而之其等")
+
+
+def _bad_name_chars(name: str, *, vouched: bool) -> bool:
+    """True when ``name`` holds characters a name in this place cannot hold."""
+    found = _NOT_NAME_CHARS.intersection(name)
+    if not found:
+        return False
+    surname = 2 if name[:2] in _COMPOUND_SURNAMES else 1
+    return (
+        not vouched
+        or not found <= _GIVEN_NAME_FUNCTION_CHARS
+        or bool(_NOT_NAME_CHARS.intersection(name[:surname]))
+    )
+
 
 _ZH_HONORIFICS = (
     "資深大律師", "太平紳士", "太平绅士", "大律師", "大律师", "工程師", "工程师", "會計師", "会计师",
@@ -938,6 +965,13 @@ def _as_dateline(document: _Document, hit: _DateHit) -> _Dateline | None:
 def _text_after_dateline(after: str) -> str:
     """The first words of the body after the date: past the dash, or past the bracket."""
     after = _WEEKDAY_AFTER.sub("", after, count=1)
+    # The place after the date inside the brackets, whatever separates them:
+    # 「（2024年4月10日－香港）」.
+    place = _ZH_PLACE_AFTER.match(after)
+    if place:
+        after = after[place.end() :]
+        dash = _DASH_AFTER_DATE.match(after)
+        return after[dash.end() :] if dash else after
     dash = _DATELINE_DASH.search(after[:60])
     if dash:
         return after[dash.end() :]
@@ -945,7 +979,8 @@ def _text_after_dateline(after: str) -> str:
 
 
 def _place_before(before: str, language: str) -> str | None:
-    text = before.strip().lstrip("（(【[〔「").rstrip("，,、(（–—- 】)）]〕」").strip()
+    text = before.strip().lstrip("（(【[〔「")
+    text = text.rstrip(f"，,、(（-{_DASHES}{_DATELINE_DOTS} 】)）]〕」").strip()
     if not text or text.casefold() in _NOT_PLACES:
         return None
     if language == "zh":
@@ -2009,17 +2044,16 @@ def _split_title_name_zh(text: str, *, has_honorific: bool) -> tuple[str | None,
         if len(text) < size:
             continue
         name, title = text[-size:], text[:-size]
-        if (
-            not _HAN_RUN.fullmatch(name)
-            or not _is_chinese_name(name)
-            or _NOT_NAME_CHARS & set(name)
-        ):
+        if not _HAN_RUN.fullmatch(name) or not _is_chinese_name(name):
+            continue
+        titled = title.endswith(_ZH_TITLE_SUFFIXES) or bool(_ACRONYM_AT_END.search(title))
+        if _bad_name_chars(name, vouched=has_honorific or (titled and size > 2)):
             continue
         if not title:
             if has_honorific:
                 return None, name
             continue
-        if title.endswith(_ZH_TITLE_SUFFIXES) or _ACRONYM_AT_END.search(title):
+        if titled:
             return title, name
         candidates.append((title, name))
     if has_honorific and candidates:
@@ -2967,7 +3001,11 @@ def _parse_zh_contact_name(text: str) -> _Person | None:
     core = text[: -len(honorific)] if honorific else text
     if honorific and (core in _SURNAMES or core in _COMPOUND_SURNAMES):
         return _Person(name_zh=core, honorific=honorific)  # 「陳小姐」: Miss Chan
-    if 2 <= len(core) <= 4 and _is_chinese_name(core) and not _NOT_NAME_CHARS & set(core):
+    if (
+        2 <= len(core) <= 4
+        and _is_chinese_name(core)
+        and not _bad_name_chars(core, vouched=honorific is not None or len(core) == 3)
+    ):
         if _ORG_SUFFIX_ZH.search(core) or _ZH_ROLE_WORDS.search(core):
             return None
         return _Person(name_zh=core, honorific=honorific)

@@ -475,6 +475,13 @@ def test_english_datelines(dateline: str, place: str) -> None:
         ("【香港訊】2023年12月1日 — ", "香港"),
         ("香港 2023年12月1日 — ", "香港"),
         ("（2023年12月1日，香港）", "香港"),
+        # The place and date apart by a dash or a dot of another kind, either way round.
+        ("（香港－2023年12月1日）", "香港"),
+        ("（香港 ─ 2023年12月1日）", "香港"),
+        ("（香港‧2023年12月1日）", "香港"),
+        ("香港－2023年12月1日－", "香港"),
+        ("（2023年12月1日－香港）", "香港"),
+        ("（2023年12月1日 – 香港）", "香港"),
     ],
 )
 def test_chinese_datelines(dateline: str, place: str) -> None:
@@ -548,6 +555,9 @@ def test_contact_headings(heading: str) -> None:
         ("Angela Wan 溫安怡", "溫安怡", "Angela Wan", None),
         ("Dr Alan Lam", None, "Alan Lam", "Dr"),
         ("歐陽志明先生", "歐陽志明", None, "先生"),
+        # Given names holding a character that is also a common function word.
+        ("李為民", "李為民", None, None),
+        ("楊其龍先生", "楊其龍", None, "先生"),
     ],
 )
 def test_person_lines(
@@ -862,6 +872,9 @@ def test_secretary_title_gives_a_bureau_as_a_reported_guess() -> None:
         ("立法會議員葉劉淑儀認為計劃可行。", ("葉劉淑儀", None, "立法會議員", None)),
         ("財政司司長陳茂波今日強調：「好。」", ("陳茂波", None, "財政司司長", "財政司")),
         ("香港大學校長張翔教授稱，研究進展良好。", ("張翔", "教授", "香港大學校長", "香港大學")),
+        # A given name with 會 in it, after a title: 劉會平, not nobody.
+        ("香港大學副校長劉會平補充：「好。」", ("劉會平", None, "香港大學副校長", "香港大學")),
+        ("香港大學校長梁和平博士表示：「好。」", ("梁和平", "博士", "香港大學校長", "香港大學")),
     ],
 )  # fmt: skip
 def test_chinese_quotes(body: str, expected: tuple[str, str | None, str, str | None]) -> None:
@@ -878,6 +891,9 @@ def test_chinese_quotes(body: str, expected: tuple[str, str | None, str, str | N
         "政府方面表示，會繼續跟進。文件指出，情況良好。他表示同意。",
         "在創新科技及工業局局長孫東教授的見證下，雙方簽署備忘錄。",
         "查博士表示滿意。這被稱為新模式。",
+        # Function words after a title are not a given name without something vouching for it.
+        "大會主席及其他嘉賓均表示支持。",
+        "香港大學校長黃將表示歡迎。",
     ],
 )
 def test_chinese_non_quotes(body: str) -> None:
