@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import phonenumbers as pn
 from phonenumbers import (
@@ -134,6 +134,7 @@ class PhoneNumber:
         region: ISO region code of the number ("HK"), None when invalid.
         extension: the extension digits, if one was typed.
         label: the label typed before or after the number ("傳真", "Mobile"), or "".
+        fixed: for an invalid number, the valid number it obviously stands for, if any.
     """
 
     input: str
@@ -145,6 +146,9 @@ class PhoneNumber:
     region: str | None
     extension: str | None
     label: str = ""
+    # An invalid number's obvious fix (an international prefix typed for "+", a mainland
+    # mobile without +86): what an importer may store instead, saying so.
+    fixed: PhoneNumber | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form used by the command line and the reports."""
@@ -252,9 +256,9 @@ def check_phone(
                 problems.append(_at(taken, field, where))
             number = reading.valid_number
         if number is None:
-            numbers.append(_invalid_number(piece))
-            problem = _invalid_problem(piece, reading, region, previous)
-            problems.append(_at(problem, field, where))
+            guess = _suggest(piece, reading, region, previous)
+            numbers.append(_invalid_number(piece, guess))
+            problems.append(_at(_invalid_problem(piece, reading, guess), field, where))
             continue
         numbers.append(_valid_number(piece, number, reading.type_code))
         if piece.note:
@@ -293,7 +297,7 @@ def normalize_phone(text: str, region: str = "HK") -> str | None:
     if reading.valid_number is not None:
         return pn.format_number(reading.valid_number, PhoneNumberFormat.E164)
     guess = _suggest(piece, reading, region, None)
-    return None if guess is None else pn.format_number(guess[0], PhoneNumberFormat.E164)
+    return None if guess is None else pn.format_number(guess.number, PhoneNumberFormat.E164)
 
 
 def phone_digits(text: str) -> str:
@@ -588,22 +592,35 @@ def _with_country_code_of(
     return reading, _problem(Severity.WARNING, piece, message, _international(reading.valid_number))
 
 
-def _invalid_problem(
-    piece: _Piece, reading: _Reading, region: str, previous: pn.PhoneNumber | None
-) -> Problem:
+class _Guess(NamedTuple):
+    """The most likely valid number for an invalid piece, and why it is likely."""
+
+    number: pn.PhoneNumber
+    hint: Phrase
+    # Nothing else could have been meant: an importer may store it (saying so).
+    obvious: bool = False
+    # The hint says all that is wrong; the parser's reason would only confuse (it reads
+    # "00852…" dialled from Hong Kong as carrier prefix 008, then +52, Mexico).
+    explains: bool = False
+
+
+def _invalid_problem(piece: _Piece, reading: _Reading, guess: _Guess | None) -> Problem:
     """Say in plain words why a piece is not a valid number, with the likely fix."""
-    reason = _reason(piece, reading)
-    guess = _suggest(piece, reading, region, previous)
     if guess is None:
+        reason = _reason(piece, reading)
         message = phrase(QT_TRANSLATE_NOOP("Validation", "%1 is %2."), repr(piece.typed), reason)
         return _problem(Severity.ERROR, piece, message, None)
-    number, hint = guess
-    suggestion = _international(number)
+    reason = (
+        phrase(QT_TRANSLATE_NOOP("Validation", "not a valid number as typed"))
+        if guess.explains
+        else _reason(piece, reading)
+    )
+    suggestion = _international(guess.number)
     message = phrase(
         QT_TRANSLATE_NOOP("Validation", "%1 is %2; %3: %4?"),
         repr(piece.typed),
         reason,
-        hint,
+        guess.hint,
         suggestion,
     )
     return _problem(Severity.ERROR, piece, message, suggestion)
@@ -632,10 +649,13 @@ def _cc(number: pn.PhoneNumber) -> int:
     return number.country_code or 0
 
 
-def _invalid_number(piece: _Piece) -> PhoneNumber:
+def _invalid_number(piece: _Piece, guess: _Guess | None) -> PhoneNumber:
     """Build the result for a piece that is not a valid number."""
+    fixed = None
+    if guess is not None and guess.obvious:
+        fixed = _valid_number(piece, guess.number, pn.number_type(guess.number))
     return PhoneNumber(
-        piece.typed, False, None, None, None, None, None, piece.extension, piece.label
+        piece.typed, False, None, None, None, None, None, piece.extension, piece.label, fixed
     )
 
 
@@ -763,7 +783,7 @@ def _trunk_prefix(region: str) -> bool:
 
 def _suggest(
     piece: _Piece, reading: _Reading, region: str, previous: pn.PhoneNumber | None
-) -> tuple[pn.PhoneNumber, Phrase] | None:
+) -> _Guess | None:
     """Find the most likely valid number for an invalid piece, with why it is likely.
 
     Only runs for invalid pieces, so it may try several readings. A number with a
@@ -776,10 +796,13 @@ def _suggest(
         if not _LETTERS.search(fixed):
             number = _valid_from(fixed, region, ext)
             if number is not None:
-                return number, phrase(
-                    QT_TRANSLATE_NOOP(
-                        "Validation", "letters O, I or l look like typed for digits 0 and 1"
-                    )
+                return _Guess(
+                    number,
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "letters O, I or l look like typed for digits 0 and 1"
+                        )
+                    ),
                 )
         return None
     digits = _NON_DIGITS.sub("", text)
@@ -790,10 +813,14 @@ def _suggest(
     if _MAINLAND_MOBILE.fullmatch(local) and (not explicit or local != digits):
         number = _valid_from("+86" + local, None, ext)
         if number is not None:
-            return number, phrase(
-                QT_TRANSLATE_NOOP(
-                    "Validation", "it looks like a mainland China mobile number without +86"
-                )
+            return _Guess(
+                number,
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "it looks like a mainland China mobile number without +86"
+                    )
+                ),
+                obvious=True,
             )
     # "+00852 ...": both the plus and a prefix were typed; otherwise a plus means none.
     idd_digits = digits if not explicit or digits.startswith("00") else ""
@@ -801,11 +828,16 @@ def _suggest(
         if idd_digits.startswith(prefix) and len(idd_digits) > len(prefix):
             number = _valid_from("+" + idd_digits[len(prefix) :], None, ext)
             if number is not None:
-                return number, phrase(
-                    QT_TRANSLATE_NOOP(
-                        "Validation", "%1 looks like an international prefix written for '+'"
+                return _Guess(
+                    number,
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "%1 looks like an international prefix written for '+'"
+                        ),
+                        repr(prefix),
                     ),
-                    repr(prefix),
+                    obvious=True,
+                    explains=True,
                 )
     if not explicit and digits[:1] == "0" and digits[:2] != "00" and not _trunk_prefix(region):
         # Where numbers have no trunk prefix (Hong Kong, Macau), a leading 0 is another
@@ -813,13 +845,19 @@ def _suggest(
         for elsewhere, why in _TRUNK_ZERO_GUESSES:
             number = _valid_from(text, elsewhere, ext)
             if number is not None:
-                return number, phrase(why)
+                return _Guess(number, phrase(why))
     if not explicit and not digits.startswith("0") and len(digits) >= 10:
         number = _valid_from("+" + digits, None, ext)
         if number is not None:
-            return number, phrase(
-                QT_TRANSLATE_NOOP("Validation", "it looks like country code +%1 without the '+'"),
-                str(number.country_code),
+            return _Guess(
+                number,
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "it looks like country code +%1 without the '+'"
+                    ),
+                    str(number.country_code),
+                ),
+                obvious=True,
             )
     if previous is not None and not explicit and _SHORT_DIGITS.match(text):
         head = pn.national_significant_number(previous)
@@ -827,9 +865,12 @@ def _suggest(
             candidate = f"+{_cc(previous)}{head[: -len(digits)]}{digits}"
             number = _valid_from(candidate, None, ext)
             if number is not None:
-                return number, phrase(
-                    QT_TRANSLATE_NOOP(
-                        "Validation", "it looks like the last digits of the number before it"
-                    )
+                return _Guess(
+                    number,
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "it looks like the last digits of the number before it"
+                        )
+                    ),
                 )
     return None

@@ -1,6 +1,7 @@
 """Validating the phone and e-mail values an importer found, the same way for every source.
 
-An importer may apply an obvious fix (a trailing "/", "mailto:") but must say so; what
+An importer may apply an obvious fix (a trailing "/", "mailto:", "00852" typed for
+"+852", a mainland mobile without +86) but must say so; what
 cannot be validated is returned as text so the caller can keep it on the contact.
 """
 
@@ -41,15 +42,27 @@ def validate_phone_text(
         The valid numbers, the pieces that were not valid (to keep as text), and problems.
     """
     check = check_phone(text, region, field="phone", where=where)
-    values = [
-        PhoneValue(n.e164, n.extension, type_ or guess_phone_label(n, label), n.input)
-        for n in check.numbers
-        if n.valid and n.e164
-    ]
-    invalid = [n.input for n in check.numbers if not n.valid]
+    values: list[PhoneValue] = []
+    invalid: list[str] = []
+    fixed: dict[str, str] = {}  # as typed -> the number stored instead
+    for number in check.numbers:
+        stored = number if number.valid else number.fixed
+        if stored is None or not stored.e164:
+            invalid.append(number.input)
+            continue
+        values.append(
+            PhoneValue(stored.e164, stored.extension, type_ or guess_phone_label(stored, label),
+                       number.input)
+        )  # fmt: skip
+        if stored is not number and stored.international:
+            fixed[number.input] = stored.international
     if not check.numbers and text.strip():
         invalid.append(text.strip())
-    return values, invalid, list(check.problems)
+    problems = [
+        _imported_as(p, fixed[p.value]) if p.severity == Severity.ERROR and p.value in fixed else p
+        for p in check.problems
+    ]
+    return values, invalid, problems
 
 
 def validate_email_text(
@@ -77,7 +90,7 @@ def validate_email_text(
 
 
 def _imported_as(problem: Problem, address: str) -> Problem:
-    """``problem`` (an address refused as typed) reported as fixed: imported as ``address``."""
+    """``problem`` (a value refused as typed) reported as fixed: imported as ``address``."""
     said = phrase(
         QT_TRANSLATE_NOOP("Validation", "%1 Imported as %2."),
         problem.phrase or problem.message,

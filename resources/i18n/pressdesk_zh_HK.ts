@@ -3969,6 +3969,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>%1 %2。</translation>
     </message>
     <message>
+        <source>not a valid number as typed</source>
+        <translation>按輸入的寫法並非有效號碼</translation>
+    </message>
+    <message>
         <source>%1 is %2; %3: %4?</source>
         <translation>%1 %2；%3：%4？</translation>
     </message>

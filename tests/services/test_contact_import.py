@@ -129,6 +129,40 @@ def test_invalid_values_are_reported_and_kept_in_notes(database: Database) -> No
     assert "123" in ann["notes"] and "ann@" in ann["notes"]
 
 
+def test_obvious_phone_fixes_are_applied_and_reported_guesses_are_not(
+    database: Database,
+) -> None:
+    """ "00852" for "+852" and a mainland mobile without +86 are stored fixed, reported as
+    fixed at their line; a guess that could be wrong (an area code's trunk 0, a letter O)
+    stays a suggestion and the text is kept in the notes."""
+    rows = [
+        _row(2, name_en="Ann Chan", phones=[IncomingValue("00852 6986 5822", label="Mobile")]),
+        _row(3, name_en="Bo Li", phones=[IncomingValue("0086 151 2004 9549")]),
+        _row(4, name_en="Cy Wu", phones=[IncomingValue("15120049550")]),
+        _row(5, name_en="Di Ho", phones=[IncomingValue("010-6512 3456")]),
+        _row(6, name_en="Ed Ng", phones=[IncomingValue("6986 58O2")]),
+    ]
+    report = import_contacts(database, rows, source="test.csv")
+    assert report.written
+    by_line = {p.where: p for p in report.problems if p.field == "phone"}
+    for line, stored in ((2, "+852 6986 5822"), (3, "+86 151 2004 9549"), (4, "+86 151 2004 9550")):
+        problem = by_line[f"test.csv line {line}"]
+        assert problem.severity is Severity.FIXED
+        assert problem.message.endswith(f"Imported as {stored}.")
+    assert "MX" not in by_line["test.csv line 2"].message  # 008 read as a carrier prefix
+    for line in (5, 6):
+        assert by_line[f"test.csv line {line}"].severity is Severity.ERROR
+    (ann,) = lookup_number(database, "69865822")
+    assert ann["name_en"] == "Ann Chan"
+    assert [(p["e164"], p["type"], p["raw"]) for p in ann["phones"]] == [
+        ("+85269865822", "mobile", "00852 6986 5822")
+    ]
+    assert [c["name_en"] for c in lookup_number(database, "+86 151 2004 9549")] == ["Bo Li"]
+    assert [c["name_en"] for c in lookup_number(database, "+86 151 2004 9550")] == ["Cy Wu"]
+    (di,) = search_contacts(database, "di ho")
+    assert di["phones"] == [] and "010-6512 3456" in di["notes"]
+
+
 def test_empty_rows_are_skipped_with_a_warning() -> None:
     validated = validate_contact(_row(9))
     assert validated.skip

@@ -386,9 +386,9 @@ def test_guess_phone_label(text: str, label_text: str, expected: str) -> None:
         ("151 2004 9549", "HK", "+86 151 2004 9549", ["mainland China mobile"]),
         ("+852 15120049549", "HK", "+86 151 2004 9549", ["mainland China mobile"]),
         # an international prefix where phonenumbers read something else
-        ("00852 69865822", "HK", "+852 6986 5822", ["'00'", "international prefix"]),
+        ("00852 69865822", "HK", "+852 6986 5822", ["'00'", "international prefix", "as typed"]),
         ("0086 15120049549", "HK", "+86 151 2004 9549", ["'00'"]),
-        ("011 852 2629 2329", "HK", "+852 2629 2329", ["'011'", "too long"]),
+        ("011 852 2629 2329", "HK", "+852 2629 2329", ["'011'", "not a valid number as typed"]),
         ("0011 852 2629 2329", "HK", "+852 2629 2329", ["'0011'"]),
         ("001 852 2629 2329", "CN", "+852 2629 2329", ["'001'"]),
         ("+00852 6986 5822", "HK", "+852 6986 5822", ["'00'"]),
