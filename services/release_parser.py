@@ -250,6 +250,10 @@ _EN_PLACE = re.compile(r"^[A-Z][A-Za-z.'’-]*(?:(?:\s+|,\s*)[A-Za-z][A-Za-z.'�
 _ZH_PLACE_AFTER = re.compile(
     rf"^{_H}*+(?:[，,、{_DATELINE_DOTS}{_DASHES}]+|-{{1,2}})?{_H}*+(?P<place>[{_HAN}]{{2,10}}){_H}*+[）)】\]〕]"
 )
+# 「二〇二四年七月十日（星期三），香港訊 ——」: the place after the date, then the dash.
+_ZH_PLACE_THEN_DASH = re.compile(
+    rf"^{_H}*+[，,、]{_H}*+(?P<place>[{_HAN}]{{2,10}}?)(?:訊|讯|電|电)?{_H}*+(?:[{_DASHES}]|-{{1,2}})"
+)
 _EN_PLACE_AFTER = re.compile(
     rf"^{_H}*+(?:\({_H}*+(?P<p1>[A-Z][A-Za-z .,'’-]{{1,40}}?){_H}*+\)"
     rf"|,{_H}*+(?P<p2>[A-Z][A-Za-z .'’-]{{1,40}}?){_H}*+(?:[—–－]|-{{1,2}}|$))"
@@ -292,11 +296,15 @@ _NOTES_HEADING = re.compile(
 )
 _CONTACT_HEADING = re.compile(
     r"^\s*+[#*•●■▪◆►>\-–—]*+\s*+(?P<head>"
-    r"(?:傳媒|媒體|新聞|传媒|媒体|新闻)(?:查詢|查询|聯絡人|联络人|聯絡|联络|聯繫|联系人|联系)(?:事宜)?"
-    r"|如有(?:任何)?(?:傳媒|媒體|传媒|媒体)?(?:查詢|查询|疑問|疑问)"
+    r"(?:傳媒|媒體|新聞|传媒|媒体|新闻|採訪|采访)"
+    r"(?:查詢|查询|垂詢|垂询|聯絡人|联络人|聯絡|联络|聯繫|联系人|联系)(?:事宜)?"
+    r"|如(?:有|欲|需|需要|想)(?:任何)?(?:傳媒|媒體|传媒|媒体)?(?:查詢|查询|垂詢|垂询|疑問|疑问)"
+    r"(?=[，,、：:\s]*+(?:請|请|敬請|可|歡迎|欢迎|聯絡|联络|致電|致电|$))"
     r"|(?:for\s++)?(?:further\s++|more\s++|all\s++)?(?:media|press|news)\s++"
     r"(?:enquiries|enquiry|inquiries|inquiry|contacts?|relations|information)"
-    r"|(?:查詢|查询|聯絡人|联络人|联系人|contacts?|enquiries|inquiries)(?=\s*+[:：])"
+    r"|for\s++(?:further|more|any)\s++(?:information|details|enquiries|inquiries|questions)"
+    r"(?=\s*+(?:[,:]\s*+)?(?:please\s++)?(?:contact|call)\b|\s*+:\s*+$)"
+    r"|(?:查詢|查询|垂詢|垂询|聯絡人|联络人|联系人|contacts?|enquiries|inquiries)(?=\s*+[:：])"
     r")(?P<rest>[^\n]*)$",
     re.I,
 )
@@ -304,12 +312,14 @@ _CONTACT_HEADING = re.compile(
 # in C) and only the lines holding one are matched against the heading pattern.
 _CONTACT_WORDS = (
     "傳媒", "媒體", "传媒", "媒体", "新聞", "新闻", "如有", "查詢", "查询", "聯絡", "联络", "联系",
-    "Media", "media", "MEDIA", "Press", "press", "PRESS", "News", "news", "NEWS", "Contact",
-    "contact", "CONTACT", "Enquir", "enquir", "ENQUIR", "Inquir", "inquir", "INQUIR",
+    "垂詢", "垂询", "採訪", "采访", "Media", "media", "MEDIA", "Press", "press", "PRESS", "News",
+    "news", "NEWS", "Contact", "contact", "CONTACT", "Enquir", "enquir", "ENQUIR", "Inquir",
+    "inquir", "INQUIR", "For ", "FOR ",
 )  # fmt: skip
 _HEADING_INVITATION = re.compile(
     r"^[,，、]?\s*(?:(?:please\s+)?(?:contact|call|e-?mail|reach)|請(?:聯絡|聯繫|聯系|致電|電郵)|"
-    r"请(?:联络|联系|致电)|敬請聯絡|可聯絡|歡迎聯絡|please)?\s*(?:the\s+following)?\s*[:：]?\s*",
+    r"请(?:联络|联系|致电)|(?:敬請|可|歡迎|欢迎)?(?:聯絡|聯繫|联络|联系|致電|致电)|please)?\s*"
+    r"(?:the\s+following)?\s*[:：]?\s*",
     re.I,
 )
 
@@ -512,12 +522,16 @@ _GENERIC_DOMAIN_LABELS = frozenset(
 _PHONE_LABELS = (
     "電話號碼", "聯絡電話", "辦公室電話", "辦公電話", "手提電話", "流動電話", "行動電話", "移動電話",
     "直線電話", "電話", "电话", "直線", "直綫", "手提", "手機", "手机", "熱線", "热线", "傳真",
-    "传真", "Telephone", "Direct line", "Direct", "Mobile", "Office", "Hotline", "WhatsApp",
-    "Phone", "Cell", "Mob", "Tel", "Fax", "Ph", "DL", "T", "M", "F",
+    "传真", "电话号码", "联系电话", "联络电话", "办公室电话", "办公电话", "手提电话", "移动电话",
+    "手机号码", "手機號碼", "座機", "座机", "固定電話", "固定电话", "固話", "固话", "總機", "总机",
+    "直线电话", "直线", "Telephone", "Direct line", "Direct", "Mobile No", "Mobile", "Office",
+    "Hotline", "WhatsApp", "Phone No", "Phone", "Cell", "Mob", "Tel No", "Tel", "Fax No", "Fax",
+    "Ph", "DL", "T", "M", "F",
 )  # fmt: skip
 _EMAIL_LABELS = (
     "電子郵件地址", "電子郵件", "電子郵箱", "電郵地址", "電郵", "电邮", "郵箱", "邮箱", "電子郵",
-    "Email address", "E-mail", "Email", "Mail", "E",
+    "电子邮件地址", "电子邮件", "电子邮箱", "电邮地址", "Email address", "E-mail", "Email",
+    "Mail", "E",
 )  # fmt: skip
 _LABEL_ALT = "|".join(
     re.escape(label) for label in sorted(_PHONE_LABELS + _EMAIL_LABELS, key=len, reverse=True)
@@ -984,7 +998,8 @@ def _place_before(before: str, language: str) -> str | None:
     if not text or text.casefold() in _NOT_PLACES:
         return None
     if language == "zh":
-        match = _ZH_PLACE.match(text)
+        # 「中国·深圳」: the country, then the city the release is issued in.
+        match = _ZH_PLACE.match(re.split(f"[{_DATELINE_DOTS}]", text)[-1].strip())
         return match["place"] if match else None
     if _EN_PLACE.match(text) and not _WEEKDAY_EN_WORD.search(text):
         return _title_case_place(text)
@@ -993,7 +1008,7 @@ def _place_before(before: str, language: str) -> str | None:
 
 def _place_after(after: str, language: str) -> str | None:
     if language == "zh":
-        match = _ZH_PLACE_AFTER.match(after)
+        match = _ZH_PLACE_AFTER.match(after) or _ZH_PLACE_THEN_DASH.match(after)
         return match["place"] if match else None
     match = _EN_PLACE_AFTER.match(after)
     if not match:

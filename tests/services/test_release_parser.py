@@ -482,6 +482,8 @@ def test_english_datelines(dateline: str, place: str) -> None:
         ("香港－2023年12月1日－", "香港"),
         ("（2023年12月1日－香港）", "香港"),
         ("（2023年12月1日 – 香港）", "香港"),
+        ("二〇二三年十二月一日（星期五），香港訊 —— ", "香港"),
+        ("（中国·深圳，2023年12月1日）", "深圳"),
     ],
 )
 def test_chinese_datelines(dateline: str, place: str) -> None:
@@ -536,6 +538,9 @@ def contacts_of(block: str) -> list[ParsedContact]:
         "傳媒查詢", "傳媒查詢：", "傳媒查詢，請聯絡：", "如有查詢，請聯絡：", "Media enquiries",
         "Media Enquiries:", "For media enquiries, please contact:", "Media contacts:",
         "Media contact", "Press contacts:", "PRESS CONTACT:", "媒體查詢：", "新聞查詢：",
+        "如有垂詢，請聯絡：", "傳媒垂詢：", "如欲查詢，請聯絡：", "如需查詢，請致電：", "採訪查詢：",
+        "For further information, please contact:", "For more information, contact:",
+        "For further enquiries:", "媒体垂询：", "如有查詢，聯絡：",
     ],
 )  # fmt: skip
 def test_contact_headings(heading: str) -> None:
@@ -567,6 +572,16 @@ def test_person_lines(
     assert (contact.kind, contact.name_zh, contact.name_en, contact.honorific) == (
         "person", name_zh, name_en, honorific,
     )  # fmt: skip
+
+
+def test_an_invitation_to_a_website_in_the_body_is_no_contact_heading() -> None:
+    release = parse_release(
+        HEADER_ZH + "如欲查詢詳情，請瀏覽網頁 www.abc.com.hk。\n\n"
+        "傳媒查詢：\n陳大文\n電話：2123 4567\n",
+        source="x",
+    )
+    assert [(c.name_zh, c.organization_key) for c in release.media_contacts] == [("陳大文", None)]
+    assert release.problems == []
 
 
 def test_name_with_title_on_one_line_and_title_lines() -> None:
@@ -603,6 +618,12 @@ def test_name_with_title_on_one_line_and_title_lines() -> None:
         ("Tel/Fax: 2629 2329", "Tel/Fax", "2629 2329"),
         ("電話２６２９ ２３２９", "電話", "２６２９ ２３２９"),
         ("+852 2629 2329", "", "+852 2629 2329"),
+        # Mainland labels: a desk phone (座机, 固话, 办公电话) and a mobile's number.
+        ("座机：+86-755-8888 6666 转 8021", "座机", "+86-755-8888 6666 转 8021"),
+        ("固话：0755-8888 6666", "固话", "0755-8888 6666"),
+        ("办公电话：+86 10 6512 3456", "办公电话", "+86 10 6512 3456"),
+        ("手机号码：138 2345 6789", "手机号码", "138 2345 6789"),
+        ("Tel No.: 2629 2329", "Tel No", "2629 2329"),
     ],
 )
 def test_phone_labels(line: str, label: str, value: str) -> None:
