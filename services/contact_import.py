@@ -65,6 +65,9 @@ from db.search import (
 from services.audit import current_user
 from services.contact_rows import IncomingContact
 from services.import_report import ImportReport
+from services.matching import names_agree
+from services.phones import format_phone
+from services.phrases import QT_TRANSLATE_NOOP, phrase
 from services.pickling import fast_pickle
 from services.problems import InputRejected, Problem, Severity
 from services.processes import helper_context
@@ -96,6 +99,8 @@ _OWN_COLUMNS = (
 # ... and all of them, as the writer inserts them.
 _CONTACT_COLUMNS = ("id", "organization_id", "created_at", "version", "sort_key", *_OWN_COLUMNS)
 _NOTES = _CONTACT_COLUMNS.index("notes")
+_NAME_ZH = _CONTACT_COLUMNS.index("name_zh")
+_NAME_EN = _CONTACT_COLUMNS.index("name_en")
 _PHONE_COLUMNS = ("contact_id", "type", "e164", "extension", "raw", "position")
 _EMAIL_COLUMNS = ("contact_id", "type", "address", "address_key", "raw", "position")
 _TAG_COLUMNS = ("contact_id", "tag")
@@ -522,6 +527,9 @@ class _BulkWriter:
         # Contacts that existed before the batch that merged into them: re-indexed at the end.
         self.touched: set[int] = set()
         self.batch_tags: dict[int, set[str]] = {}
+        # The address or number a row shares with a contact of another name, by kind.
+        self.apart: dict[str, tuple[str, int]] = {}
+        self.apart_names: dict[int, tuple[Any, Any]] = {}
 
     def _first_free_id(self) -> int:
         if self.conn.dialect.name == "postgresql":
@@ -758,21 +766,66 @@ class _BulkWriter:
         validated: ValidatedContact,
         name_keys: list[tuple[str, int | None]],
         existing: tuple[dict[str, int], dict[str, int], dict[tuple[str, int | None], int]],
+        contacts: dict[int, list[Any]],
     ) -> tuple[int | None, str]:
+        """The contact this row is, and why; a shared address or number whose contact has
+        another name is noted in ``self.apart`` (see services.matching.names_agree)."""
         by_email, by_phone, by_name = existing
-        for email in validated.emails:
-            for table in (self.by_email, by_email):
-                if email.key in table:
-                    return table[email.key], "e-mail"
-        for phone in validated.phones:
-            for numbers in (self.by_phone, by_phone):
-                if phone.e164 in numbers:
-                    return numbers[phone.e164], "phone"
+        row = validated.row
+        for why, values, tables in (
+            ("e-mail", [e.key for e in validated.emails], (self.by_email, by_email)),
+            ("phone", [p.e164 for p in validated.phones], (self.by_phone, by_phone)),
+        ):
+            for value in values:
+                for table in tables:
+                    target = table.get(value)
+                    if target is None:
+                        continue
+                    zh, en = self._names(target, contacts)
+                    if names_agree(zh, en, row.name_zh, row.name_en):
+                        return target, why
+                    self.apart.setdefault(why, (value, target))
+                    self.apart_names[target] = (zh, en)
         for key in name_keys:
             for names_table in (self.by_name, by_name):
                 if key in names_table:
                     return names_table[key], "name"
         return None, ""
+
+    def _report_apart(self, validated: ValidatedContact) -> None:
+        """Say that a row sharing an address or number with another person was kept apart."""
+        for why, (value, target) in self.apart.items():
+            zh, en = self._names_of_target(target)
+            said = phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "Shares %1 with %2, who has another name: imported as a separate contact.",
+                ),
+                format_phone(value) if why == "phone" else value,
+                zh or en or f"contact {target}",
+            )
+            self.report.problems.append(
+                Problem(
+                    Severity.WARNING,
+                    validated.row.where,
+                    "phone" if why == "phone" else "email",
+                    value,
+                    str(said),
+                    None,
+                    said,
+                )
+            )
+            return  # one word a row is enough
+
+    def _names_of_target(self, target: int) -> tuple[Any, Any]:
+        return self.apart_names.get(target, (None, None))
+
+    def _names(self, target: int, contacts: dict[int, list[Any]]) -> tuple[Any, Any]:
+        """The Chinese and English names of a contact a row may merge into."""
+        if target in contacts:
+            return contacts[target][_NAME_ZH], contacts[target][_NAME_EN]
+        current = self.current.get(target)
+        return (current["name_zh"], current["name_en"]) if current else (None, None)
 
     # --- writing -------------------------------------------------------------------------
 
@@ -800,7 +853,11 @@ class _BulkWriter:
         now = utc_now()
         for (validated, org_id), names in zip(prepared, name_keys, strict=True):
             row = validated.row
-            target, why = self._match(validated, names, existing)
+            self.apart.clear()
+            self.apart_names.clear()
+            target, why = self._match(validated, names, existing, contacts)
+            if target is None and self.apart:
+                self._report_apart(validated)
             if target is None:
                 target = self.next_id
                 self.next_id += 1

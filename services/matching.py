@@ -4,10 +4,15 @@ The rules, in order (the first that finds someone wins):
 contacts: the same e-mail address (case-insensitive), the same E.164 phone number, the
 same Chinese name in the same organisation, the same English name in the same organisation;
 organisations: the same Chinese name, English name or short name (case-insensitive).
+
+A shared address or number is not enough when the names say otherwise: a newsroom's
+switchboard and its news-desk mailbox are on every reporter's line of a media list, and
+陳大文 and 李嘉欣 of 明報 must stay two people (see :func:`names_agree`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import func, or_, select
@@ -19,6 +24,34 @@ from db.models import Contact, ContactEmail, ContactPhone, Organization
 
 def _fold(value: str | None) -> str | None:
     return " ".join(value.split()).casefold() if value and value.strip() else None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def names_agree(
+    name_zh: str | None, name_en: str | None, other_zh: str | None, other_en: str | None
+) -> bool:
+    """Whether two contacts' names can be one person's.
+
+    They cannot when both have a Chinese name and neither starts the other (陳大文 and
+    李嘉欣; 陳, from 「陳小姐」, agrees with 陳大文), or both have an English name and
+    neither's words are all in the other's (Tai Man Chan and Ka Yan Lee; June Wong agrees
+    with Wong Ka Kei June). A name in one script only never disagrees with the other script.
+    """
+    zh_a, zh_b = _squeeze(name_zh), _squeeze(other_zh)
+    if zh_a and zh_b and not (zh_a.startswith(zh_b) or zh_b.startswith(zh_a)):
+        return False
+    en_a, en_b = _words(name_en), _words(other_en)
+    return not (en_a and en_b and not (en_a <= en_b or en_b <= en_a))
+
+
+def _squeeze(name: str | None) -> str:
+    return "".join(name.split()) if name else ""
+
+
+def _words(name: str | None) -> frozenset[str]:
+    return frozenset(_WORD.findall(name.casefold())) if name else frozenset()
 
 
 def find_organization(
@@ -48,6 +81,10 @@ def find_organization(
     ).first()
 
 
+# How many contacts sharing an address or number are weighed (a switchboard may have many).
+_SHARING_LIMIT = 50
+
+
 def find_contact(
     session: Session,
     *,
@@ -61,26 +98,26 @@ def find_contact(
     live = col(Contact.deleted_at).is_(None)
     keys = [k for k in email_keys if k]
     if keys:
-        found = session.scalars(
+        for sharing in session.scalars(
             select(Contact)
             .join(ContactEmail, col(ContactEmail.contact_id) == col(Contact.id))
             .where(col(ContactEmail.address_key).in_(keys), live)
             .order_by(col(Contact.id))
-            .limit(1)
-        ).first()
-        if found is not None:
-            return found, "e-mail"
+            .limit(_SHARING_LIMIT)
+        ):
+            if names_agree(sharing.name_zh, sharing.name_en, name_zh, name_en):
+                return sharing, "e-mail"
     numbers = [p for p in phones if p]
     if numbers:
-        found = session.scalars(
+        for sharing in session.scalars(
             select(Contact)
             .join(ContactPhone, col(ContactPhone.contact_id) == col(Contact.id))
             .where(col(ContactPhone.e164).in_(numbers), live)
             .order_by(col(Contact.id))
-            .limit(1)
-        ).first()
-        if found is not None:
-            return found, "phone"
+            .limit(_SHARING_LIMIT)
+        ):
+            if names_agree(sharing.name_zh, sharing.name_en, name_zh, name_en):
+                return sharing, "phone"
     org_clause = (
         col(Contact.organization_id).is_(None)
         if organization_id is None

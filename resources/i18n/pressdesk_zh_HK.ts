@@ -4156,6 +4156,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <source>has a part that was not understood</source>
         <translation>有部分無法理解</translation>
     </message>
+    <message>
+        <source>Shares %1 with %2, who has another name: imported as a separate contact.</source>
+        <translation>與%2共用 %1，但姓名不同：已匯入為另一位聯絡人。</translation>
+    </message>
 </context>
 <context>
     <name>app</name>

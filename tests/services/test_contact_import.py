@@ -163,6 +163,47 @@ def test_obvious_phone_fixes_are_applied_and_reported_guesses_are_not(
     assert di["phones"] == [] and "010-6512 3456" in di["notes"]
 
 
+def test_reporters_sharing_a_switchboard_and_news_desk_stay_apart(database: Database) -> None:
+    """A media list gives every reporter the newsroom's line and mailbox: a shared number or
+    address merges rows only when their names can be one person's."""
+
+    def reporter(line: int, zh: str | None, en: str | None, mobile: str) -> IncomingContact:
+        return _row(
+            line,
+            name_zh=zh,
+            name_en=en,
+            organization_zh="明報",
+            phones=[IncomingValue("2595 3111"), IncomingValue(mobile, label="Mobile")],
+            emails=[IncomingValue("news@mingpao.com")],
+        )
+
+    rows = [
+        reporter(2, "陳大文", "Chan Tai Man", "9123 4567"),
+        reporter(3, "李嘉欣", "Lee Ka Yan", "6123 4567"),
+        reporter(4, "張小明", None, "9876 5432"),
+        # The same person again, in English only and with a new mobile: merged.
+        reporter(5, None, "Tai Man Chan", "5123 4567"),
+    ]
+    report = import_contacts(database, rows, source="list.csv")
+    assert report.created["contacts"] == 3
+    assert report.created["merged"] == 1
+    apart = [p for p in report.problems if "separate contact" in p.message]
+    assert [(p.where, p.severity) for p in apart] == [
+        ("test.csv line 3", Severity.WARNING),
+        ("test.csv line 4", Severity.WARNING),
+    ]
+    assert "陳大文" in apart[0].message
+    mobiles = {
+        c["name_zh"]: sorted(p["e164"] for p in c["phones"] if p["type"] == "mobile")
+        for c in search_contacts(database, "明報")
+    }
+    assert mobiles == {
+        "陳大文": ["+85251234567", "+85291234567"],
+        "李嘉欣": ["+85261234567"],
+        "張小明": ["+85298765432"],
+    }
+
+
 def test_empty_rows_are_skipped_with_a_warning() -> None:
     validated = validate_contact(_row(9))
     assert validated.skip
@@ -276,13 +317,14 @@ def test_imported_rows_are_indexed_and_sorted_as_an_edit_would_leave_them(
     rows = [
         _row(
             i,
-            name_zh=f"黃{chr(0x4E00 + i % 4000)}琪",
-            name_en=f"June Wong {i % 4000}",
+            name_zh=f"黃{chr(0x4E00 + n)}琪",
+            name_en=f"June Wong {n}",
             organization_zh=f"傳媒{i % 5}",
             organization_en=f"Outlet {i % 5}",
             title_en="Reporter",
-            # A row repeats the e-mail of the row 4000 before (another batch) or, every
-            # 1000th row, of the row just before (the same batch), with a new phone: merges.
+            # A row repeats the name and e-mail of the row 4000 before (another batch) or,
+            # every 1000th row, of the row just before (the same batch), with a new phone:
+            # merges.
             phones=[IncomingValue(f"6{1000000 + i:07d}")],
             emails=[IncomingValue(f"june{n}@outlet{n % 5}.com")],
         )
