@@ -105,7 +105,7 @@ _IDENTIFYING = ("name", "given_name", "family_name", "organization", "phone", "e
 _HEADERS: dict[str, str] = {
     **dict.fromkeys(
         ("name", "full name", "display name", "contact", "contact name", "姓名", "名稱", "名字",
-         "聯絡人", "联系人"),
+         "聯絡人", "联系人", "聯絡人姓名", "联系人姓名", "contact person"),
         "name",
     ),
     **dict.fromkeys(
@@ -117,8 +117,10 @@ _HEADERS: dict[str, str] = {
         "name_en",
     ),
     **dict.fromkeys(("first name", "given name", "given", "名"), "given_name"),
-    **dict.fromkeys(("middle name", "additional name"), "middle_name"),
-    **dict.fromkeys(("last name", "family name", "surname", "family", "姓"), "family_name"),
+    **dict.fromkeys(("middle name", "additional name", "中間名", "中间名"), "middle_name"),
+    **dict.fromkeys(
+        ("last name", "family name", "surname", "family", "姓", "姓氏"), "family_name"
+    ),
     **dict.fromkeys(
         ("romanisation", "romanization", "phonetic name", "phonetic first name",
          "phonetic middle name", "phonetic last name", "拼音"),
@@ -129,15 +131,17 @@ _HEADERS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("title", "job title", "position", "designation", "role", "organization title",
-         "organization 1 - title", "職位", "職銜", "職稱", "銜頭", "职位", "职称", "職務"),
+         "organization 1 - title", "post", "職位", "職銜", "職稱", "銜頭", "职位", "职称", "職務",
+         "职务"),
         "title",
     ),
     **dict.fromkeys(("title (chinese)", "中文職位", "中文職銜"), "title_zh"),
     **dict.fromkeys(("title (english)", "英文職位", "英文職銜"), "title_en"),
     **dict.fromkeys(
         ("organisation", "organization", "company", "outlet", "media", "media outlet",
-         "organization name", "organization 1 - name", "employer", "公司", "機構", "机构",
-         "機構名稱", "公司名稱", "单位", "單位", "傳媒", "媒體", "媒体", "所屬機構"),
+         "organization name", "organization 1 - name", "employer", "org", "company name",
+         "公司", "機構", "机构", "機構名稱", "公司名稱", "单位", "單位", "傳媒", "媒體", "媒体",
+         "所屬機構", "傳媒機構", "媒體機構", "媒体机构", "新聞機構"),
         "organization",
     ),
     **dict.fromkeys(
@@ -150,37 +154,51 @@ _HEADERS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("phone", "telephone", "tel", "tel.", "phone number", "電話", "电话", "聯絡電話",
-         "電話號碼", "联系电话"),
+         "電話號碼", "联系电话", "电话号码"),
         "phone",
     ),
     **dict.fromkeys(
         ("business phone", "business phone 2", "work phone", "office", "office phone",
-         "direct line", "company main phone", "辦公室電話", "辦公電話", "直線", "直線電話"),
+         "direct line", "company main phone", "辦公室電話", "辦公電話", "直線", "直線電話",
+         "商務電話", "商務電話 2", "公司代表線", "商务电话", "商务电话 2", "公司总机", "办公电话",
+         "座機", "座机"),
         "phone:work",
     ),
     **dict.fromkeys(
         ("mobile", "mobile phone", "cell", "cell phone", "cellphone", "手提", "手提電話",
-         "流動電話", "手機", "手机", "移動電話", "whatsapp"),
+         "流動電話", "手機", "手机", "移動電話", "whatsapp", "行動電話", "移动电话", "手提號碼",
+         "手機號碼", "手机号码"),
         "phone:mobile",
     ),
     **dict.fromkeys(
         ("fax", "business fax", "home fax", "other fax", "fax number", "傳真", "传真",
-         "傳真號碼"),
+         "傳真號碼", "商務傳真", "住家傳真", "其他傳真", "商务传真", "住宅传真", "其他传真"),
         "phone:fax",
     ),
-    **dict.fromkeys(("home phone", "home phone 2", "住宅電話", "家居電話"), "phone:home"),
+    **dict.fromkeys(
+        ("home phone", "home phone 2", "住宅電話", "家居電話", "住家電話", "住家電話 2", "住宅电话",
+         "住宅电话 2"),
+        "phone:home",
+    ),
     **dict.fromkeys(
         ("other phone", "primary phone", "assistant's phone", "car phone", "pager",
-         "callback", "radio phone"),
+         "callback", "radio phone", "其他電話", "主要電話", "回撥電話", "汽車電話", "呼叫器",
+         "無線電話", "其他电话", "主要电话", "回拨电话", "车载电话", "寻呼机"),
         "phone:other",
     ),
     **dict.fromkeys(
         ("email", "e-mail", "email address", "e-mail address", "mail", "電郵", "電郵地址",
-         "電子郵件", "電子郵箱", "邮箱", "电子邮件", "电邮"),
+         "電子郵件", "電子郵箱", "邮箱", "电子邮件", "电邮", "電子郵件地址", "电子邮件地址"),
         "email",
     ),
-    **dict.fromkeys(("e-mail 2 address", "e-mail 3 address"), "email:other"),
-    **dict.fromkeys(("notes", "note", "remarks", "comments", "備註", "备注", "附註"), "notes"),
+    **dict.fromkeys(
+        ("e-mail 2 address", "e-mail 3 address", "電子郵件 2 地址", "電子郵件 3 地址",
+         "电子邮件 2 地址", "电子邮件 3 地址"),
+        "email:other",
+    ),
+    **dict.fromkeys(
+        ("notes", "note", "remarks", "comments", "備註", "备注", "附註", "附注"), "notes"
+    ),
     **dict.fromkeys(
         ("tags", "tag", "categories", "labels", "group membership", "groups", "標籤", "标签",
          "類別", "分類"),
@@ -192,8 +210,6 @@ _HEADERS: dict[str, str] = {
 _PAIR_HEADER = re.compile(
     r"\A(?P<what>phone|e-mail|email)\s*(?P<n>\d{1,3})\s*(?:-\s*)?(?P<part>type|label|value)?\Z"
 )
-# Outlook says "Title" for Mr/Ms when it also has "Job Title".
-_OUTLOOK_JOB_TITLE = "job title"
 
 # Type words in Google's "Phone 1 - Type", Outlook headers and vCard TYPE parameters.
 _PHONE_TYPE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -237,17 +253,58 @@ def guess_mapping(columns: Sequence[str]) -> dict[str, str]:
         Column name -> field id, for every column.
     """
     keys = [_header_key(c) for c in columns]
-    outlook = _OUTLOOK_JOB_TITLE in keys
+    fields = [_field_of(key) for key in keys]
+    # "Title" beside another title column ("Job Title", "Position") is Mr/Ms, as in
+    # Outlook; 名字 beside 姓氏 is the given name, as in a Chinese Outlook's export.
+    titled = sum(field == "title" for field in fields) > 1
+    family = "family_name" in fields
     mapping: dict[str, str] = {}
-    for column, key in zip(columns, keys, strict=True):
-        if key in _HEADERS:
-            target = _HEADERS[key]
-            if outlook and key == "title":
-                target = "honorific"
-        else:
-            target = _pair_field(key) or _suffixed_field(key) or "ignore"
+    taken: set[str] = set()
+    for column, key, known in zip(columns, keys, fields, strict=True):
+        target = known
+        if titled and key == "title":
+            target = "honorific"
+        elif family and key in _GIVEN_BESIDE_FAMILY:
+            target = "given_name"
+        if target in _ONE_VALUE_FIELDS:
+            # A second column for a field that holds one value (機構 then 媒體: the outlet
+            # and its kind) is not run into the first; the user may map it in the dialog.
+            if target in taken:
+                target = "ignore"
+            taken.add(target)
         mapping.setdefault(column, target)
     return mapping
+
+
+# Fields a contact has one of: a second column mapped to one is left out.
+_ONE_VALUE_FIELDS = frozenset(
+    {"name", "name_zh", "name_en", "honorific", "title", "title_zh", "title_en",
+     "organization", "organization_zh", "organization_en", "kind", "uid"}
+)  # fmt: skip
+_GIVEN_BESIDE_FAMILY = frozenset({"名字", "名"})
+_HAN_PART = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+(?:\s*\d+)?(?:\s*[(（][^)）]*[)）])?")
+
+
+def _field_of(key: str) -> str:
+    """The field a header names: known as it is, numbered, suffixed, or in two languages."""
+    if key in _HEADERS:
+        return _HEADERS[key]
+    return _pair_field(key) or _suffixed_field(key) or _bilingual_field(key) or "ignore"
+
+
+def _bilingual_field(key: str) -> str | None:
+    """A header in both languages ("姓名 Name", "電話\nTel", "Email 電郵"): the field both
+    halves name, or the one that one half names."""
+    han = " ".join(_HAN_PART.findall(key))
+    latin = _HAN_PART.sub(" ", key).strip(" /|-:：()（）")
+    if not han or not latin:
+        return None
+    halves = [
+        _HEADERS.get(part) or _pair_field(part) or _suffixed_field(part)
+        for part in (_header_key(han), _header_key(latin))
+    ]
+    found = [field for field in halves if field]
+    return found[0] if found and all(f == found[0] for f in found) else None
 
 
 def _pair_field(key: str) -> str | None:
@@ -261,8 +318,11 @@ def _pair_field(key: str) -> str | None:
 
 
 def _suffixed_field(key: str) -> str | None:
-    """A known header with a number or a type after it ("Mobile 2", "電話 (辦公室)")."""
-    base = re.sub(r"[\s(（]*\d+[)）]?\Z|\s*[(（][^)）]*[)）]\Z", "", key).strip()
+    """A known header with a number or a type after it ("Mobile 2", "電話 (辦公室)",
+    "Tel No.")."""
+    base = re.sub(
+        r"[\s(（]*\d+[)）]?\Z|\s*[(（][^)）]*[)）]\Z|\s*(?:no\.?|number|#|號碼|号码)\Z", "", key
+    ).strip()
     if base != key and base in _HEADERS:
         return _HEADERS[base]
     return None
@@ -1220,7 +1280,7 @@ _KEPT = frozenset(
      "X-ABLABEL", "X-PRESSDESK-KIND", "KIND"}
 )  # fmt: skip
 _CHARSET_ALIASES = {"big5": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}
-_FALLBACK_CHARSETS = ("utf-8", "big5hkscs", "gb18030", "cp1252")
+_FALLBACK_CHARSETS = ("utf-8", "big5hkscs", "cp950", "gb18030", "cp1252")
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
 
 

@@ -361,7 +361,9 @@ def _decode_chinese(data: bytes) -> DecodedText | None:
     this is a Hong Kong product.
     """
     best: tuple[tuple[bool, float], str, str] | None = None
-    for codec in ("big5hkscs", "gb18030"):
+    # cp950 is Windows' Big5: Big5-HKSCS but for a few symbols (€ at A3E1), which make
+    # Big5-HKSCS refuse a file Excel saved on a Traditional-Chinese Windows.
+    for codec in ("big5hkscs", "cp950", "gb18030"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:

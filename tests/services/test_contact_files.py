@@ -187,6 +187,87 @@ def test_guess_mapping_knows_our_google_outlook_and_chinese_headers() -> None:
     assert all(f in CONTACT_FIELDS for f in ("name", "phone:mobile", "email:work", "ignore"))
 
 
+_OUTLOOK_ZH_HEADER = (
+    "稱謂,名字,中間名,姓氏,後置稱謂,公司,部門,職稱,商務傳真,商務電話,商務電話 2,公司代表線,"
+    "住家電話,行動電話,電子郵件地址,電子郵件 2 地址,附註\r\n"
+)
+_OUTLOOK_ZH_ROW = (
+    "先生,大文,,陳,,明報,港聞,首席記者,2898 3783,2595 3111,2595 3112,2595 3000,"
+    "2345 6789,9123 4567,taiman.chan@mingpao.com,news@mingpao.com,出席費用 €50\r\n"
+)
+
+
+@pytest.mark.parametrize(("encoding", "read_as"), [("utf-8-sig", "utf-8"), ("cp950", "cp950")])
+def test_outlook_csv_from_a_traditional_chinese_windows(
+    tmp_path: Path, encoding: str, read_as: str
+) -> None:
+    """Outlook's export on a Chinese Windows: Chinese headers, 名字 the given name beside
+    姓氏, and in Windows' Big5 (cp950), which Big5-HKSCS refuses for its €."""
+    path = tmp_path / "outlook.csv"
+    path.write_bytes((_OUTLOOK_ZH_HEADER + _OUTLOOK_ZH_ROW).encode(encoding))
+    source, (chan,) = _rows(path)
+    assert source.encoding == read_as
+    assert source.mapping["名字"] == "given_name"
+    assert source.mapping["姓氏"] == "family_name"
+    assert (chan.name_zh, chan.honorific, chan.title_zh, chan.organization_zh) == (
+        "陳大文",
+        "先生",
+        "首席記者",
+        "明報",
+    )
+    assert _values(chan.phones) == [
+        ("2898 3783", "fax"),
+        ("2595 3111", "work"),
+        ("2595 3112", "work"),
+        ("2595 3000", "work"),
+        ("2345 6789", "home"),
+        ("9123 4567", "mobile"),
+    ]
+    assert _values(chan.emails) == [("taiman.chan@mingpao.com", ""), ("news@mingpao.com", "other")]
+    assert chan.notes == "出席費用 €50"
+
+
+def test_headers_in_both_languages_and_with_a_number_sign() -> None:
+    assert guess_mapping(
+        ["姓名 Name", "機構\nOrganisation", "電話 Tel", "Email 電郵", "Tel No.", "Mobile No.",
+         "Fax No.", "手提號碼"]
+    ) == {
+        "姓名 Name": "name",
+        "機構\nOrganisation": "organization",
+        "電話 Tel": "phone",
+        "Email 電郵": "email",
+        "Tel No.": "phone",
+        "Mobile No.": "phone:mobile",
+        "Fax No.": "phone:fax",
+        "手提號碼": "phone:mobile",
+    }  # fmt: skip
+    assert guess_mapping(["聯絡人姓名", "傳媒機構"]) == {
+        "聯絡人姓名": "name",
+        "傳媒機構": "organization",
+    }
+    # The halves naming two different fields: neither is guessed.
+    assert guess_mapping(["姓名 Phone"]) == {"姓名 Phone": "ignore"}
+
+
+def test_a_second_column_for_a_one_value_field_is_not_run_into_the_first() -> None:
+    """機構 then 媒體 (the outlet, then its kind) made 「明報 報章」; Title beside Position
+    is Mr/Ms, as in Outlook."""
+    assert guess_mapping(["姓名", "機構", "媒體", "電話", "手提", "電話"]) == {
+        "姓名": "name",
+        "機構": "organization",
+        "媒體": "ignore",
+        "電話": "phone",
+        "手提": "phone:mobile",
+    }
+    assert guess_mapping(["Name", "Title", "Position", "Organisation", "Media"]) == {
+        "Name": "name",
+        "Title": "honorific",
+        "Position": "title",
+        "Organisation": "organization",
+        "Media": "ignore",
+    }
+
+
 def test_a_given_mapping_replaces_the_guess(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("Who,Digits,Where\nJune Wong,6986 5822,Edelman\n", encoding="utf-8")
