@@ -542,6 +542,8 @@ _VALUE_LABEL = re.compile(
     rf"(?:\s*[:：]\s*|\s+(?=[+＋(（]?\d)|(?<=[{_HAN}])(?=[+＋(（]?\d)|\s+(?=\S+[@＠]))",
     re.I,
 )
+# Bars between the cells of a contact line: ASCII, full-width, box-drawing.
+_CELL_BAR = re.compile(r"\s*[|｜│┃]\s*")
 _NAMED_VALUE = re.compile(r"^(?P<name>[^:：@\d]{2,40})[:：]\s*(?P<value>[^:：]{6,80})$")
 _LABEL_WORDS = frozenset(label.casefold() for label in _PHONE_LABELS + _EMAIL_LABELS)
 _EMAIL_LABEL_WORDS = frozenset(label.casefold() for label in _EMAIL_LABELS)
@@ -564,7 +566,7 @@ _COLUMN_KINDS = dict(
        "direct line": "phone", "direct": "phone", "fax": "phone", "傳真": "phone", "email": "email",
        "e-mail": "email", "電郵": "email", "电邮": "email", "電子郵件": "email"},
 )  # fmt: skip
-_CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*|\s{2,}|\s+/\s+|\s*／\s*")
+_CELL_SPLIT = re.compile(r"\t+|\s*[|｜│┃]\s*|\s{2,}|\s+/\s+|\s*／\s*")
 _ROW_SPLIT = re.compile(
     r"\t+|\s*[|｜]\s*|\s{2,}|\s*[;；]\s*|\s*：\s*|\s*:\s+|\s*,\s+(?=[+＋(（\d\w.-]*[@＠\d])"
 )
@@ -2419,10 +2421,11 @@ class _ContactBlockReader:
             self._open_mailbox(number)
         else:
             return False
-        if _has_email(value):
-            self._add_emails(number, value, "", lone=False)
-        else:
-            self._add_phone(number, value, "")
+        for cell in filter(None, (c.strip() for c in _CELL_BAR.split(value))):
+            if _has_email(cell):
+                self._add_emails(number, cell, "", lone=False)
+            else:
+                self._add_phone(number, cell, "")
         return True
 
     def _not_understood(self, number: int, text: str, what: Phrase) -> None:
@@ -2444,7 +2447,18 @@ class _ContactBlockReader:
             )
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-            value = _trim_separators(text[label.end() : end])
+            # A label's value ends at a cell bar: what follows in another cell is a value
+            # of its own ("M: +852 9333 1234 | tiffany.yuen@…": a mobile, then an address).
+            value, *cells = _CELL_BAR.split(text[label.end() : end])
+            for cell in filter(None, (_trim_separators(c) for c in cells)):
+                if _has_email(cell):
+                    self._add_emails(number, cell, "", lone=False)
+                elif _looks_like_phone(cell):
+                    self._add_phone(number, cell, "")
+                else:
+                    self._not_understood(number, cell, phrase(QT_TRANSLATE_NOOP(
+                        "Validation", "was not understood")))  # fmt: skip
+            value = _trim_separators(value)
             name = label["label"]
             if not value:
                 self.reader.problem(Severity.WARNING, number, "contact", text,

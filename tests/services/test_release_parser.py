@@ -705,6 +705,39 @@ def test_table_with_name_title_tel_email_columns_separated_by_slashes() -> None:
     assert contact.emails == [RawValue("angela.wan@hkstp.org", 7, "Email")]
 
 
+def test_a_labelled_value_ends_at_a_cell_bar() -> None:
+    """ "M: +852 9333 1234 | tiffany@…": the mobile, then an unlabelled address; both were
+    read as one address labelled M, and the mobile was lost."""
+    tiffany, samuel, desk = contacts_of(
+        "Media enquiries\n"
+        "Ms. Tiffany Yuen | Account Manager | T: +852 2111 8890 ext. 318 | M: +852 9333 1234 | "
+        "tiffany.yuen@cornerstone.com\n"
+        "Mr. Samuel Ko | Senior Account Executive | T: +852 2111 8890 ext. 322 | "
+        "samuel.ko@cornerstone.com\n"
+        "General press line: 3442 6800 | press@cornerstone.com\n"
+    )
+    assert tiffany.phones == [
+        RawValue("+852 2111 8890 ext. 318", 6, "T"),
+        RawValue("+852 9333 1234", 6, "M"),
+    ]
+    assert tiffany.emails == [RawValue("tiffany.yuen@cornerstone.com", 6, "")]
+    assert samuel.phones == [RawValue("+852 2111 8890 ext. 322", 7, "T")]
+    assert samuel.emails == [RawValue("samuel.ko@cornerstone.com", 7, "")]
+    assert (desk.kind, desk.name_en) == ("mailbox", "General press line")
+    assert desk.phones == [RawValue("3442 6800", 8, "")]
+    assert desk.emails == [RawValue("press@cornerstone.com", 8, "")]
+
+
+def test_table_drawn_with_box_drawing_bars() -> None:
+    (contact,) = contacts_of(
+        "傳媒查詢：\n│機構│姓名│職位│電話│電郵│\n"
+        "│明暉長者服務協會│李嘉欣小姐│傳訊主任│2345 6789│kayan.lee@brighteld.org.hk│\n"
+    )
+    assert (contact.name_zh, contact.honorific, contact.title_zh) == ("李嘉欣", "小姐", "傳訊主任")
+    assert contact.phones == [RawValue("2345 6789", 7, "電話")]
+    assert contact.emails == [RawValue("kayan.lee@brighteld.org.hk", 7, "電郵")]
+
+
 def test_keyed_name_title_organisation_fields() -> None:
     release = parse_release(
         HEADER_ZH + "Media enquiries\nName: Ms Priscilla Yeung\nTitle: Manager, Public Affairs\n"
