@@ -439,7 +439,8 @@ _ORG_SUFFIX_ZH = re.compile(
     r"(?:有限公司|公司|集團|集团|機構|机构|協會|协会|學會|学会|商會|商会|基金會|基金会|大學|大学|"
     r"學院|学院|醫院|医院|銀行|银行|研究院|研究所|中心|聯會|联会|總會|总会|工會|工会|學校|学校|書院|"
     r"书院|博物館|博物馆|交易所|實驗室|实验室|科技園|科学园|科學園|電視|电视|電台|电台|日報|日报|"
-    r"報|报|通訊社|通讯社|新聞社|新闻社|雜誌|杂志)$"
+    r"報|报|通訊社|通讯社|新聞社|新闻社|雜誌|杂志|公關顧問|公关顾问|公關|公关|傳訊|传讯|顧問公司|"
+    r"事務所|事务所)$"
 )
 _ORG_SUFFIX_EN = re.compile(
     r"\b(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Group|Holdings|"
@@ -625,7 +626,8 @@ _EN_TITLE_END = re.compile(r"[\"“”;]|[.!?](?=\s|$)")
 _LABEL_JOINER = re.compile(r"\s*[/／&]\s*")
 _COMMA = re.compile(r"[,，]")
 _LEADING_SEPARATORS = re.compile(r"^[|｜/／,，;；、·•]+")
-_TRAILING_SEPARATORS = re.compile(r"\s+[|｜/／,，;；、·•]+$")
+# Full-width separators are never part of a value, even stuck to it ("2525 0011／電郵：…").
+_TRAILING_SEPARATORS = re.compile(r"(?:\s+[|｜/／,，;；、·•]+|[｜／，；、]+)$")
 # Contacts in a sentence (_ContactBlockReader._read_prose): a person by an honorific and
 # a capitalised name; their e-mail addresses; their numbers, a note such as "(mobile)"
 # after one; and a unit or title between the name and "at" ("of the Club's ... Department").
@@ -635,7 +637,7 @@ _PROSE_PERSON = re.compile(
 )
 _ZH_PROSE_SEGMENT = re.compile(r"(?P<who>[^（()）；;。，,、]+?)\s*[（(](?P<values>[^（()）]+)[）)]")
 _ZH_PROSE_JOINER = re.compile(r"^(?:或|及|和|與|与|、)+")
-_ZH_PROSE_VALUES = re.compile(r"\s*[；;，,]\s*")
+_ZH_PROSE_VALUES = re.compile(r"\s*[；;，,／]\s*")
 _PROSE_EMAIL = re.compile(r"[\w.+\-]+[@＠][\w\-]+(?:\.[\w\-]+)+")
 _PROSE_PHONE = re.compile(
     r"(?P<number>(?:\+|\(\+?\d{1,4}\)\s*)?\d[\d \-]{6,}\d)"
@@ -1134,11 +1136,15 @@ def _looks_like_org(text: str) -> bool:
     return bool(_ORG_SUFFIX_EN.search(text) or _AGENCY.search(text) or _GOVERNMENT_EN.search(text))
 
 
+# 「卓訊公關顧問」 is a PR agency although 顧問 ends a title; 「高級公關顧問」 is a title.
+_ZH_AGENCY_END = re.compile(r"^(?!高級|高级|資深|资深|首席|助理|副|總|总).+(?:公關顧問|公关顾问)$")
+
+
 def _ends_like_org(zh: str | None, en: str | None) -> bool:
     """True for 「愛德曼國際公關公司」 or "Porter Novelli Hong Kong", not for 「公司經理」."""
     if (
         zh
-        and not zh.endswith(_ZH_TITLE_SUFFIXES)
+        and (not zh.endswith(_ZH_TITLE_SUFFIXES) or _ZH_AGENCY_END.search(zh))
         and (_ORG_SUFFIX_ZH.search(zh) or _is_government(zh))
     ):
         return True
@@ -2966,7 +2972,9 @@ def _parse_person(text: str) -> _Person | None:
     extras = [piece for piece in (pieces[1:] + parts) if piece.strip()]
     person = _parse_name(head)
     if person is None:
-        return None
+        person = _parse_titled_name(head)
+        if person is None:
+            return None
     for raw_extra in extras:
         extra = raw_extra.strip()
         name = _parse_name(extra)
@@ -2984,6 +2992,18 @@ def _parse_person(text: str) -> _Person | None:
             person.organization = extra
         else:
             return None
+    return person
+
+
+def _parse_titled_name(text: str) -> _Person | None:
+    """「總監 Ms. Doris Ip 葉慧儀」: a Chinese title, a space, then a name in both scripts."""
+    title, _, rest = text.strip().partition(" ")
+    if not rest or not _HAN_RUN.fullmatch(title) or not _ZH_ROLE_WORDS.search(title):
+        return None
+    person = _parse_name(rest.strip())
+    if person is None or person.title_zh or not (person.name_zh or person.name_en):
+        return None
+    person.title_zh = title
     return person
 
 

@@ -738,6 +738,26 @@ def test_table_drawn_with_box_drawing_bars() -> None:
     assert contact.emails == [RawValue("kayan.lee@brighteld.org.hk", 7, "電郵")]
 
 
+def test_a_pr_agency_then_title_name_in_both_scripts_and_bracketed_values() -> None:
+    release = parse_release(
+        HEADER_ZH + "新聞聯絡：\n卓訊公關顧問\n"
+        "總監 Ms. Doris Ip 葉慧儀（電話：2525 0011／電郵：doris@zhuoxun.com.hk）\n"
+        "客戶主任 Mr. Tony Lo 盧子聰（電話：2525 0012／電郵：tony@zhuoxun.com.hk）\n",
+        source="x",
+    )
+    agency = org_named(release, "卓訊公關顧問")
+    assert agency.kind == "agency"
+    assert [
+        (c.organization_key, c.name_zh, c.name_en, c.honorific, c.title_zh, c.phones, c.emails)
+        for c in release.media_contacts
+    ] == [
+        (agency.key, "葉慧儀", "Doris Ip", "Ms", "總監", [RawValue("2525 0011", 7, "電話")],
+         [RawValue("doris@zhuoxun.com.hk", 7, "電郵")]),
+        (agency.key, "盧子聰", "Tony Lo", "Mr", "客戶主任", [RawValue("2525 0012", 8, "電話")],
+         [RawValue("tony@zhuoxun.com.hk", 8, "電郵")]),
+    ]  # fmt: skip
+
+
 def test_keyed_name_title_organisation_fields() -> None:
     release = parse_release(
         HEADER_ZH + "Media enquiries\nName: Ms Priscilla Yeung\nTitle: Manager, Public Affairs\n"
