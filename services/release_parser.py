@@ -1646,8 +1646,8 @@ class _ReleaseReader:
                 hits += 1
                 if hits > _MAX_QUOTE_HITS:
                     break
-                subject_end = (
-                    match.start("tail") if match["tail"] is not None else match.start("verb")
+                subject_end = next(
+                    match.start(group) for group in ("post", "tail", "verb") if match[group]
                 )
                 subject, start = _zh_subject_before(text, subject_end)
                 parsed = _parse_zh_speaker(subject)
@@ -1961,17 +1961,23 @@ class _ReleaseReader:
 
 _ZH_HON_ALT = "|".join(sorted(_ZH_HONORIFICS, key=len, reverse=True))
 _ZH_VERB = (
-    r"(?P<verb>表示|指出|認為|认为|強調|强调|透露|坦言|直言|補充(?:說|说)?|补充(?:說|说)?|"
+    r"(?P<verb>表示|指出|認為|认为|強調|强调|透露|坦言|直言|補充(?:說|说)?|补充(?:說|说)?|形容|"
+    r"分享(?:說|说|道)?|"
     r"說(?![明服法])|说(?![明服法])|稱(?![為为號号讚赞呼])|称(?![为号赞呼]))"
 )
 _ZH_TAIL = (
     r"(?P<tail>(?:(?:[在於于][^，。：；「」『』\n]{1,24}?(?:時|时|上|中|後|后)|今日|今天|昨日|昨天|"
     r"當日|当日|同時|同时|會上|会上|席上|[亦也更則则又並并再均都續续還还])\s*+){1,3})?"
 )
-_ZH_QUOTE_HONORIFIC = re.compile(rf"(?:{_ZH_HON_ALT})\s*+{_ZH_TAIL}{_ZH_VERB}")
+# Honours and post-nominals written after a name: 「鄭國華先生，GBS，太平紳士表示」.
+_ZH_POSTNOMINALS = (
+    r"(?P<post>(?:\s*+[，,、]?\s*+(?:GBM|GBS|SBS|BBS|MH|JP|ISO|SC|OBE|MBE|CBE|"
+    r"太平紳士|太平绅士)(?![A-Za-z]))+)?"
+)
+_ZH_QUOTE_HONORIFIC = re.compile(rf"(?:{_ZH_HON_ALT}){_ZH_POSTNOMINALS}\s*+{_ZH_TAIL}{_ZH_VERB}")
 _ZH_TITLE_ALT = "|".join(sorted(set(_ZH_TITLE_SUFFIXES), key=len, reverse=True))
 _ZH_QUOTE_TITLE = re.compile(
-    rf"(?:{_ZH_TITLE_ALT})\s*+(?:[{_HAN}]\s*+){{2,4}}?{_ZH_TAIL}{_ZH_VERB}"
+    rf"(?:{_ZH_TITLE_ALT})\s*+(?:[{_HAN}]\s*+){{2,4}}?{_ZH_POSTNOMINALS}{_ZH_TAIL}{_ZH_VERB}"
 )
 # Verbs that introduce or follow a quote; a two-word verb gives its second word.
 _EN_SAY_WORDS: tuple[tuple[str, str], ...] = (

@@ -949,6 +949,12 @@ def test_secretary_title_gives_a_bureau_as_a_reported_guess() -> None:
         # A given name with 會 in it, after a title: 劉會平, not nobody.
         ("香港大學副校長劉會平補充：「好。」", ("劉會平", None, "香港大學副校長", "香港大學")),
         ("香港大學校長梁和平博士表示：「好。」", ("梁和平", "博士", "香港大學校長", "香港大學")),
+        # Honours after the name, and the verbs 形容 and 分享說.
+        ("教育局局長蔡若蓮博士，JP在致辭時強調：「好。」", ("蔡若蓮", "博士", "教育局局長", "教育局")),
+        ("香港大學校長鄭國華先生，GBS，太平紳士表示：「好。」",
+         ("鄭國華", "先生", "香港大學校長", "香港大學")),
+        ("香港大學校長何潔雯醫生，MH 則形容：「好。」", ("何潔雯", "醫生", "香港大學校長", "香港大學")),
+        ("香港大學校長張翔，SBS，JP分享說：「好。」", ("張翔", None, "香港大學校長", "香港大學")),
     ],
 )  # fmt: skip
 def test_chinese_quotes(body: str, expected: tuple[str, str | None, str, str | None]) -> None:
