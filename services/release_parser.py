@@ -501,14 +501,34 @@ _ZH_PREDICATE = re.compile(
 )
 _ZH_ORG_SPLIT = re.compile(r"與|与|、|暨|聯同|联同|以及|，|,")
 _EN_ORG_SPLIT = re.compile(r",|\band\b|&|\|")
+# A name, then its short name in brackets; a quoted short name may be followed by more
+# ("Orient Pay" or the "Company", HKEX stock code: 8899), which is not part of it.
 _EN_PAREN_NAME = re.compile(
     r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|the|for|in|&|de|du))*?)\s*"
-    r"\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?(?P<short>[^)\"”’]{1,30}?)[\"”'’]?\s*\)"
+    r"\(\s*(?:the\s+|hereinafter\s+)?(?:[\"“'‘](?P<quoted>[^)\"”’]{1,30}?)[\"”'’][^()]{0,80}?"
+    r"|(?P<short>[^)\"”’]{1,30}?))\s*\)"
 )
 _ZH_PAREN_NAME = re.compile(
     r"(?P<name>[^（(與与、，,]{2,40}?)\s*[（(]\s*(?:下稱|下称|以下簡稱|以下简称|簡稱|简称)?\s*"
-    r"[「“\"]?(?P<short>[^）)「」“”\"]{1,20}?)[」”\"]?\s*[）)]"
+    r"(?:[「“\"](?P<quoted>[^）)「」“”\"]{1,20}?)[」”\"][^（()）]{0,60}?"
+    r"|(?P<short>[^）)「」“”\"]{1,20}?))\s*[）)]"
 )
+# What stands in brackets after a listed company's name but is no short name.
+_STOCK_CODE = re.compile(
+    r"股份代號|股份代号|股票代號|股票代码|證券代碼|证券代码|stock\s+code|\b(?:HKEX|SEHK|SZSE|SSE|"
+    r"NYSE|NASDAQ|HK)\s*[:：]?\s*\d|^\s*[\d.\s]+$",
+    re.I,
+)
+
+
+# Small words a proper name of several words may hold ("Bank of East Asia").
+_NAME_JOINERS = frozenset({"of", "and", "the", "for", "in", "&", "de", "du", "on"})
+
+
+def _short_of(paren: re.Match[str]) -> str | None:
+    """The short name a bracket gives after a name, unless it is a stock code."""
+    short = (paren["quoted"] or paren["short"] or "").strip()
+    return short if short and not _STOCK_CODE.search(short) else None
 _URL = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?\.){1,5}"
     r"[A-Za-z]{2,24}(?![\w@])(?:/[^\s。，、）)」\"”]{0,200})?"
@@ -1081,6 +1101,10 @@ class _Organizations:
             self.items.append(org)
         org.name_zh = org.name_zh or name_zh
         org.name_en = org.name_en or name_en
+        short_zh, short_en = (
+            None if short is None or _STOCK_CODE.search(short) else short
+            for short in (short_zh, short_en)
+        )
         org.short_name_zh = org.short_name_zh or (short_zh if short_zh != org.name_zh else None)
         org.short_name_en = org.short_name_en or (short_en if short_en != org.name_en else None)
         org.website = org.website or website
@@ -1581,8 +1605,9 @@ class _ReleaseReader:
             org = known or self.orgs.add(line=line, kind="issuer", name_zh=name)
             if known and known.name_zh is None:
                 org.name_zh = name
-            if paren["short"] != org.name_zh and not org.short_name_zh:
-                org.short_name_zh = paren["short"].strip()
+            short = _short_of(paren)
+            if short and short != org.name_zh and not org.short_name_zh:
+                org.short_name_zh = short
             self._add_issuer(org, from_dateline=True)
         for raw_piece in _ZH_ORG_SPLIT.split(_strip_parens(subject)):
             piece = raw_piece.strip()
@@ -1601,7 +1626,7 @@ class _ReleaseReader:
             return
         for paren in _EN_PAREN_NAME.finditer(subject):
             name = _LEADING_THE.sub("", paren["name"].strip())
-            short = paren["short"].strip()
+            short = _short_of(paren)
             self._add_issuer(
                 self.orgs.add(line=line, kind="issuer", name_en=name, short_en=short),
                 from_dateline=True,
@@ -1615,7 +1640,11 @@ class _ReleaseReader:
         for raw_piece in _EN_ORG_SPLIT.split(rest):
             piece = _LEADING_THE.sub("", raw_piece.strip(' ,."“”'))
             words = piece.split()
-            if 1 <= len(words) <= 8 and words[0][:1].isupper() and not _EN_ROLE_WORDS.search(piece):
+            if (
+                1 <= len(words) <= 8
+                and all(word[:1].isupper() or word in _NAME_JOINERS for word in words)
+                and not _EN_ROLE_WORDS.search(piece)
+            ):
                 self._add_issuer(
                     self.orgs.add(line=line, kind="issuer", name_en=piece), from_dateline=True
                 )

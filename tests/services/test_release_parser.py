@@ -496,6 +496,46 @@ def test_chinese_datelines(dateline: str, place: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("opening", "issuers"),
+    [
+        # Words before the issuer's name are not an organisation of their own.
+        ("A research team led by The Harbour Polytechnic University (HarbourPoly) has built it.",
+         [("Harbour Polytechnic University", None, "HarbourPoly")]),
+        ("Three research teams from Victoria City University (VCU) have won awards.",
+         [("Victoria City University", None, "VCU")]),
+        # The stock code in the brackets is no short name; the quoted name before it is.
+        ('Orient Pay Holdings Limited ("Orient Pay" or the "Company", HKEX stock code: 8899) '
+         "today announced its results.", [("Orient Pay Holdings Limited", None, "Orient Pay")]),
+        ("Dragon Pearl Hotels Limited (HKEX: 0888) today announced its results.",
+         [("Dragon Pearl Hotels Limited", None, None)]),
+    ],
+)  # fmt: skip
+def test_dateline_sentence_issuers_in_english(
+    opening: str, issuers: list[tuple[str, str | None, str | None]]
+) -> None:
+    release = parse_release(
+        f"Results\n\nHONG KONG, 1 December 2023 – {opening}\n\n"
+        "Media enquiries\nJohn Chan\nTel: 2123 4567\n",
+        source="x",
+    )
+    found = [o for o in release.organizations if o.key in release.issuer_keys]
+    assert [(o.name_en, o.short_name_zh, o.short_name_en) for o in found] == issuers
+    assert len(release.organizations) == len(issuers)
+
+
+def test_dateline_sentence_issuer_in_chinese_with_quoted_short_names_and_stock_code() -> None:
+    release = parse_release(
+        "全年業績\n\n（2024年3月28日 – 香港）港灣置業集團有限公司（「港灣置業」或「集團」，"
+        "股份代號：1234）今天公佈全年業績。\n\n傳媒查詢\n陳大文\n電話：2123 4567\n\n"
+        "關於港灣置業集團有限公司\n港灣置業集團有限公司（股份代號：1234）於香港聯合交易所主板上市。\n",
+        source="x",
+    )
+    (issuer,) = release.organizations
+    assert (issuer.name_zh, issuer.short_name_zh) == ("港灣置業集團有限公司", "港灣置業")
+    assert release.issuer_keys == [issuer.key]
+
+
 def test_government_english_ending_gives_the_date() -> None:
     text = (
         "LCQ1: Smart mobility\n**********************\n\n"
