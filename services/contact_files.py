@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 from xml.etree import ElementTree
 
 from db.search import has_han
@@ -558,14 +558,19 @@ class _RecordReader:
 
 
 def _worth_importing(contact: IncomingContact) -> bool:
+    """Whether a record holds a contact: a name, an organisation, or a value that could be a
+    number or an address (a row of sub-headers, 「辦公室 | 手提」 under 電話, holds none)."""
     return bool(
         contact.name_zh
         or contact.name_en
         or contact.organization_zh
         or contact.organization_en
-        or contact.phones
-        or contact.emails
+        or any(_HAS_DIGIT.search(value.text) for value in contact.phones)
+        or any("@" in value.text or "＠" in value.text for value in contact.emails)
     )
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _skipped(where: str, cells: Iterable[str]) -> Problem:
@@ -1034,8 +1039,10 @@ def _column_number(ref: str) -> int:
     return number
 
 
-def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, list[Any]]]:
-    """(row number, cell values by column) of the first worksheet's rows from ``min_row`` on.
+def _sheet_values(
+    book: Any, min_row: int, where: str | Callable[[int], str], index: int = 0
+) -> Iterator[tuple[int, list[Any]]]:
+    """(row number, cell values by column) of a worksheet's rows from ``min_row`` on.
 
     The values openpyxl's read-only ``iter_rows(values_only=True)`` gives (the same number,
     date and shared-string conversions, from the workbook openpyxl opened), read by our own
@@ -1046,10 +1053,13 @@ def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, lis
     ~90 a contact); a sheet laid out otherwise than we expect is read event by event.
     Memory does not grow with the sheet; empty rows are not yielded.
     """
+    if isinstance(where, str):
+        where = _row_label(where, None)
     cells = _CellReader(book)
     number = 0
+    sheet = book.worksheets[index]
     try:
-        with book.worksheets[0]._get_source() as source:
+        with sheet._get_source() as source:
             blocks = _row_blocks(source)
             if blocks is not None:
                 try:
@@ -1061,7 +1071,7 @@ def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, lis
                     return
                 except ElementTree.ParseError:
                     pass  # read it again event by event, which says where it is wrong
-        with book.worksheets[0]._get_source() as source:
+        with sheet._get_source() as source:
             done, number = number, 0
             for row in _rows_by_events(source):
                 number, values = cells.row(row, number, min_row)
@@ -1069,7 +1079,7 @@ def _sheet_values(book: Any, min_row: int, name: str) -> Iterator[tuple[int, lis
                     yield number, values
     except (ElementTree.ParseError, zipfile.BadZipFile, KeyError, ValueError, IndexError) as error:
         raise _refused(
-            f"{name} row {number + 1}",
+            where(number + 1),
             "file",
             f"The worksheet cannot be read ({type(error).__name__}: {error}).",
             "Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
@@ -1218,6 +1228,104 @@ def _row_blocks(source: Any) -> Iterator[list[Any]] | None:
     return blocks()
 
 
+class _SheetHeader(NamedTuple):
+    """A worksheet to import: its index, header row, columns and how its rows are named."""
+
+    sheet: int
+    row: int
+    mapping: ColumnMapping
+    where: Callable[[int], str]
+    max_row: int | None
+
+
+def _row_label(name: str, sheet: str | None) -> Callable[[int], str]:
+    """How a row is named in problems: "list.xlsx row 4", or with its sheet when there are
+    several ("list.xlsx [電視台] row 4")."""
+    if sheet is None:
+        return lambda number: f"{name} row {number}"
+    return lambda number: f"{name} [{sheet}] row {number}"
+
+
+def _sheet_header(
+    sheet: Any, mapping: dict[str, str] | None, where: Callable[[int], str]
+) -> tuple[list[tuple[int, list[str]]], tuple[int, ColumnMapping] | None]:
+    """A sheet's first non-empty rows up to its header row, and the header (None if none).
+
+    Every sheet of a workbook with a header row is imported: a press office keeps one
+    sheet per kind of outlet (報章, 電視台, 網媒), or a cover sheet of instructions first.
+    """
+    leading: list[tuple[int, list[str]]] = []
+    rows = sheet.iter_rows(min_row=1, values_only=True)
+    for number, values in enumerate(rows, start=1):
+        cells = [_cell_text(v).strip() for v in values]
+        if not any(cells):
+            continue
+        leading.append((number, cells))
+        try:
+            header = _header_among(leading, mapping, where)
+        except InputRejected:
+            return leading, None
+        if header is not None:
+            break
+    else:
+        return leading, None
+    if mapping is None:
+        # A two-row header: 「電話」 merged over 「辦公室 | 手提」 in the row below it.
+        below = next(rows, None)
+        cells = [_cell_text(v).strip() for v in below] if below is not None else []
+        combined = _two_row_header(header[1].columns, cells)
+        if combined is not None:
+            return leading, (header[0] + 1, combined)
+    return leading, header
+
+
+# Words a sub-header cell under 「電話」 may hold: which kind of number the column has.
+_SUB_HEADER_WORDS = frozenset(word for words, _ in _PHONE_TYPE_WORDS for word in words) | {
+    "辦公室",
+    "直線",
+    "office",
+    "direct",
+    "手提電話",
+    "流動電話",
+    "whatsapp",
+}
+
+
+def _two_row_header(top: Sequence[str], below: Sequence[str]) -> ColumnMapping | None:
+    """The header of a sheet whose header spans two rows, or None when ``below`` is data.
+
+    A cell merged across columns in the top row is read in each column it spans (openpyxl
+    gives it to the first and leaves the rest empty). ``below`` is a sub-header only when
+    every cell in it is a header or a kind of number, and it names a column the top row
+    left unnamed or tells two columns of one field apart.
+    """
+    words = [cell for cell in below if cell]
+    if not words or any(not _sub_header_word(cell) for cell in words):
+        return None
+    columns: list[str] = []
+    spanning = ""
+    for index in range(max(len(top), len(below))):
+        head = top[index] if index < len(top) else ""
+        sub = below[index] if index < len(below) else ""
+        spanning = head or spanning
+        if not sub or _header_key(sub) == _header_key(spanning):
+            columns.append(head or sub)
+            continue
+        top_field = _field_of(_header_key(spanning)).partition(":")[0] if spanning else "ignore"
+        sub_field = _field_of(_header_key(sub))
+        if top_field != "ignore" and (sub_field == "ignore" or sub_field.startswith(top_field)):
+            columns.append(f"{spanning} ({sub})")  # 「電話 (手提)」: a phone column, mobiles
+        else:
+            columns.append(sub)  # a column the sub-header alone names
+    resolved = ColumnMapping.build(columns, guess_mapping(columns))
+    return resolved if resolved.identifies else None
+
+
+def _sub_header_word(cell: str) -> bool:
+    key = _header_key(cell)
+    return key in _SUB_HEADER_WORDS or _field_of(key) != "ignore"
+
+
 def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> ContactSource:
     name = file.name
     if not head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -1229,40 +1337,59 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
             "Open it in Excel and save it again as .xlsx, or export it as CSV UTF-8.",
         )
     workbook = _open_workbook(file)
-    leading: list[tuple[int, list[str]]] = []
-    found: tuple[int, ColumnMapping] | None = None
     try:
-        sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            cells = [_cell_text(v).strip() for v in values]
-            if any(cells):
-                leading.append((number, cells))
-                found = _header_among(leading, mapping, lambda n: f"{name} row {n}")
-                if found is not None:
-                    break
-        max_row = sheet.max_row
+        several = len(workbook.worksheets) > 1
+        found: list[_SheetHeader] = []
+        headless: list[tuple[str, list[tuple[int, list[str]]], Callable[[int], str]]] = []
+        for index, sheet in enumerate(workbook.worksheets):
+            where_in = _row_label(name, sheet.title if several else None)
+            leading, header = _sheet_header(sheet, mapping, where_in)
+            if header is not None:
+                found.append(_SheetHeader(index, header[0], header[1], where_in, sheet.max_row))
+            elif leading:
+                headless.append((sheet.title, leading, where_in))
     finally:
         workbook.close()
-    header_row, resolved = found or _no_header(leading, mapping, lambda n: f"{name} row {n}")
-    where = f"{name} row {header_row}"
-    source = ContactSource(file, "xlsx", None, None, resolved.columns, resolved.as_dict())
-    source.problems.extend(_unmapped_problems(resolved, where))
-    source._count_hint = max(max_row - header_row, 0) if max_row else None
+    if not found:
+        # Refused as the first sheet with anything in it says (a workbook of one sheet, as
+        # always); _no_header names the first row, or the column a given mapping lacks.
+        _, leading, where_in = headless[0] if headless else ("", [], _row_label(name, None))
+        _no_header(leading, mapping, where_in)
+    first = found[0]
+    source = ContactSource(file, "xlsx", None, None, first.mapping.columns, first.mapping.as_dict())
+    for sheet_header in found:
+        where = sheet_header.where(sheet_header.row)
+        source.problems.extend(_unmapped_problems(sheet_header.mapping, where))
+    for title, leading, where_in in headless:
+        source.problems.append(
+            Problem(
+                Severity.WARNING, where_in(leading[0][0]), "sheet", title,
+                f"The sheet '{title}' was not imported: none of its first rows names a name, "
+                "organisation, phone or e-mail column.",
+                "Add such a header row to the sheet, or save the sheet as CSV and import it.",
+            )
+        )  # fmt: skip
+    rows_left = [max((h.max_row or 0) - h.row, 0) for h in found]
+    source._count_hint = sum(rows_left) if all(h.max_row for h in found) else None
 
     def rows(src: ContactSource) -> Iterator[IncomingContact]:
-        reader = _RecordReader(resolved)
         book = _open_workbook(file)
         try:
-            for number, values in _sheet_values(book, header_row + 1, name):
-                cells = [_cell_text(v) for v in values]
-                if not any(c.strip() for c in cells):
-                    continue
-                where = f"{name} row {number}"
-                contact = reader.contact(cells, where)
-                if _worth_importing(contact):
-                    yield contact
-                else:
-                    src.problems.append(_skipped(where, cells))
+            for sheet_header in found:
+                reader = _RecordReader(sheet_header.mapping)
+                values_of = _sheet_values(
+                    book, sheet_header.row + 1, sheet_header.where, sheet_header.sheet
+                )
+                for number, values in values_of:
+                    cells = [_cell_text(v) for v in values]
+                    if not any(c.strip() for c in cells):
+                        continue
+                    where = sheet_header.where(number)
+                    contact = reader.contact(cells, where)
+                    if _worth_importing(contact):
+                        yield contact
+                    else:
+                        src.problems.append(_skipped(where, cells))
         finally:
             book.close()
 

@@ -529,6 +529,8 @@ def _short_of(paren: re.Match[str]) -> str | None:
     """The short name a bracket gives after a name, unless it is a stock code."""
     short = (paren["quoted"] or paren["short"] or "").strip()
     return short if short and not _STOCK_CODE.search(short) else None
+
+
 _URL = re.compile(
     r"(?<![@\w.])(?:https?://)?(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?\.){1,5}"
     r"[A-Za-z]{2,24}(?![\w@])(?:/[^\s。，、）)」\"”]{0,200})?"

@@ -357,6 +357,49 @@ def test_xlsx_with_numbers_for_phones_and_a_title_row(tmp_path: Path) -> None:
     assert skipped.where == "media.xlsx row 6"
 
 
+def test_xlsx_every_sheet_with_a_header_is_read_and_the_others_are_reported(
+    tmp_path: Path,
+) -> None:
+    """A press office keeps a sheet per kind of outlet, often after a cover sheet; only the
+    first sheet was read (or, after a cover sheet, the file was refused)."""
+    path = tmp_path / "press.xlsx"
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    assert cover is not None
+    cover.title = "說明"
+    cover.append(["本名單只供內部使用"])
+    papers = workbook.create_sheet("報章")
+    papers.append(["姓名", "機構", "電話", None])
+    papers.append([None, None, "辦公室", "手提"])
+    papers.append(["陳大文", "明報", 25953111, 91234567])
+    tv = workbook.create_sheet("電視台")
+    tv.append(["Name", "Outlet", "Mobile"])
+    tv.append(["Lai Chi Keung", "TVB", "6123 4567"])
+    workbook.create_sheet("空白")
+    workbook.save(path)
+    source, (chan, lai) = _rows(path)
+    # 電話 over 「辦公室 | 手提」: a header of two rows, the second naming each column.
+    assert source.columns == ["姓名", "機構", "電話 (辦公室)", "電話 (手提)"]
+    assert (chan.where, chan.name_zh, chan.organization_zh) == (
+        "press.xlsx [報章] row 3",
+        "陳大文",
+        "明報",
+    )
+    assert [(v.text, v.label) for v in chan.phones] == [
+        ("25953111", "電話 (辦公室)"),
+        ("91234567", "電話 (手提)"),
+    ]
+    assert (lai.where, lai.name_en, _values(lai.phones)) == (
+        "press.xlsx [電視台] row 2",
+        "Lai Chi Keung",
+        [("6123 4567", "mobile")],
+    )
+    by_where = {p.where: p for p in source.problems}
+    assert by_where["press.xlsx [說明] row 1"].severity is Severity.WARNING
+    assert "'說明' was not imported" in by_where["press.xlsx [說明] row 1"].message
+    assert not any("空白" in p.where for p in source.problems)
+
+
 # --- vCard -----------------------------------------------------------------------------------
 
 
