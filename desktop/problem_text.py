@@ -24,6 +24,13 @@ def problem_text(problem: Problem) -> str:
     return phrase_text(problem.phrase) if problem.phrase is not None else problem.message
 
 
+def suggestion_text(problem: Problem) -> str | None:
+    """What ``problem`` suggests, translated when the service gave it as a phrase."""
+    if problem.suggestion_phrase is not None:
+        return phrase_text(problem.suggestion_phrase)
+    return problem.suggestion
+
+
 def _mail_or_validation(template: str) -> str:
     # A mail error may hold an address problem's phrase, which lives in Validation.
     text = QCoreApplication.translate(MAIL_CONTEXT, template)
@@ -34,4 +41,6 @@ def error_text(error: InputRejected) -> str:
     """What a refused input or failed delivery says, translated where the service allows."""
     if isinstance(error, MailError) and error.phrase is not None:
         return error.phrase.render(_mail_or_validation)
+    if error.phrase is not None:
+        return phrase_text(error.phrase)
     return error.message

@@ -45,7 +45,7 @@ from xml.etree import ElementTree
 from db.search import has_han
 from services.contact_rows import IncomingContact, IncomingValue
 from services.emails import split_emails
-from services.phrases import QT_TRANSLATE_NOOP
+from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected, Problem, Severity
 from services.text_files import MAX_TEXT_BYTES, DecodedText, decode_text
 
@@ -340,13 +340,18 @@ def _check_mapping(mapping: dict[str, str], columns: Sequence[str], where: str) 
         raise InputRejected(
             f"The column mapping sends {column!r} to {target!r}, which is not a contact field.",
             [
-                Problem(
+                _problem(
                     Severity.ERROR,
                     where,
                     "mapping",
                     f"{column} -> {target}",
-                    f"{target!r} is not a contact field.",
-                    f"Use one of: {', '.join(CONTACT_FIELDS)}.",
+                    phrase(
+                        QT_TRANSLATE_NOOP("Validation", "%1 is not a contact field."), repr(target)
+                    ),
+                    suggestion=phrase(
+                        QT_TRANSLATE_NOOP("Validation", "Use one of: %1."),
+                        ", ".join(CONTACT_FIELDS),
+                    ),
                 )
             ],
         )
@@ -355,13 +360,19 @@ def _check_mapping(mapping: dict[str, str], columns: Sequence[str], where: str) 
         raise InputRejected(
             f"The column mapping names {missing[0]!r}, which is not a column of the file.",
             [
-                Problem(
+                _problem(
                     Severity.ERROR,
                     where,
                     "mapping",
                     missing[0],
-                    "There is no column of this name in the header row.",
-                    f"The columns are: {', '.join(columns)}.",
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "There is no column of this name in the header row."
+                        )
+                    ),
+                    suggestion=phrase(
+                        QT_TRANSLATE_NOOP("Validation", "The columns are: %1."), ", ".join(columns)
+                    ),
                 )
             ],
         )
@@ -575,13 +586,21 @@ _HAS_DIGIT = re.compile(r"\d")
 
 def _skipped(where: str, cells: Iterable[str]) -> Problem:
     shown = " | ".join(c.strip() for c in cells if c and c.strip())
-    return Problem(
+    return _problem(
         Severity.WARNING,
         where,
         "record",
         shown[:200],
-        "It has no name, organisation, phone or e-mail, so it was skipped.",
-        "Fill in a name, organisation, phone or e-mail, or delete the record.",
+        phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation", "It has no name, organisation, phone or e-mail, so it was skipped."
+            )
+        ),
+        suggestion=phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation", "Fill in a name, organisation, phone or e-mail, or delete the record."
+            )
+        ),
     )
 
 
@@ -657,8 +676,17 @@ def open_contact_file(path: Path | str, *, mapping: dict[str, str] | None = None
         raise _refused(
             name,
             "file",
-            "It is an old Excel (.xls) workbook, which cannot be read.",
-            "Open it in Excel and save it as .xlsx or as CSV UTF-8, then import that.",
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "It is an old Excel (.xls) workbook, which cannot be read."
+                )
+            ),
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "Open it in Excel and save it as .xlsx or as CSV UTF-8, then import that.",
+                )
+            ),
         )
     decoded = _decode(file, head)
     if _looks_like_vcard(decoded.sample) or suffix in (".vcf", ".vcard"):
@@ -684,12 +712,35 @@ def looks_like_contact_table(path: Path | str) -> bool:
     return len(known) >= 2
 
 
+_SAVE_AS_XLSX = phrase(
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
+    )
+)
+
+
 def _refused(
-    where: str, field_name: str, message: str, suggestion: str, value: str = ""
+    where: str, field_name: str, message: Phrase, suggestion: Phrase, value: str = ""
 ) -> InputRejected:
+    """The file refused at ``where``: one problem, its words translatable in the GUI."""
+    problem = _problem(Severity.ERROR, where, field_name, value, message, suggestion=suggestion)
     return InputRejected(
-        f"{where}: {message}",
-        [Problem(Severity.ERROR, where, field_name, value, message, suggestion)],
+        phrase(QT_TRANSLATE_NOOP("Validation", "%1: %2"), where, message), [problem]
+    )
+
+
+def _problem(
+    severity: Severity,
+    where: str,
+    field_name: str,
+    value: str,
+    message: Phrase,
+    *,
+    suggestion: Phrase,
+) -> Problem:
+    return Problem(
+        severity, where, field_name, value, str(message), str(suggestion), message, suggestion
     )
 
 
@@ -698,23 +749,54 @@ def _read_head(file: Path) -> bytes:
     try:
         if file.is_dir():
             raise InputRejected(
-                f"{name} is a folder, not a file. Choose the contact file inside it."
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "%1 is a folder, not a file. Choose the contact file inside it.",
+                    ),
+                    name,
+                )
             )
         with file.open("rb") as stream:
             head = stream.read(_SAMPLE_BYTES)
     except FileNotFoundError:
         raise InputRejected(
-            f"{name} was not found. Check the file name and the folder, and try again."
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "%1 was not found. Check the file name and the folder, and try again.",
+                ),
+                name,
+            )
         ) from None
     except PermissionError:
         raise InputRejected(
-            f"{name} cannot be read: permission denied. Ask for access to the file, or copy it "
-            "to a folder you can read."
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "%1 cannot be read: permission denied. Ask for access to the "
+                    "file, or copy it to a folder you can read.",
+                ),
+                name,
+            )
         ) from None
     except OSError as error:
-        raise InputRejected(f"{name} cannot be read: {error.strerror or error}.") from None
+        raise InputRejected(
+            phrase(
+                QT_TRANSLATE_NOOP("Validation", "%1 cannot be read: %2."),
+                name,
+                str(error.strerror or error),
+            )
+        ) from None
     if not head:
-        raise InputRejected(f"{name} is empty (0 bytes). Choose the file that holds the contacts.")
+        raise InputRejected(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "%1 is empty (0 bytes). Choose the file that holds the contacts."
+                ),
+                name,
+            )
+        )
     return head
 
 
@@ -776,9 +858,11 @@ def _decode_error(name: str, line: int, encoding: str) -> InputRejected:
     return _refused(
         f"{name} line {line}",
         "file",
-        f"The text stops being valid {encoding} here (the file mixes encodings or is damaged).",
-        "Open the file in a text editor or Excel, save it again as UTF-8, and import that.",
-    )
+        phrase(QT_TRANSLATE_NOOP("Validation", "The text stops being valid %1 here (the file mixes encodings or is "
+               "damaged)."), encoding),
+        phrase(QT_TRANSLATE_NOOP("Validation", "Open the file in a text editor or Excel, save it again as UTF-8, "
+               "and import that.")),
+    )  # fmt: skip
 
 
 def _estimate_records(decoded: _Decoded, per_record: Callable[[str], int]) -> int | None:
@@ -837,10 +921,10 @@ def _csv_records(decoded: _Decoded, delimiter: str) -> Iterator[tuple[int, list[
                 raise _refused(
                     f"{name} line {start}",
                     "file",
-                    f"This record cannot be read as CSV ({error}).",
-                    'A quote (") opened in a value is probably never closed: close it, or '
-                    "save the file again from Excel as CSV UTF-8.",
-                ) from None
+                    phrase(QT_TRANSLATE_NOOP("Validation", "This record cannot be read as CSV (%1)."), str(error)),
+                    phrase(QT_TRANSLATE_NOOP("Validation", 'A quote (") opened in a value is probably never '
+                           "closed: close it, or save the file again from Excel as CSV UTF-8.")),
+                ) from None  # fmt: skip
             except UnicodeDecodeError:
                 raise _decode_error(name, start, decoded.encoding) from None
             end = reader.line_num
@@ -859,12 +943,12 @@ def _check_width(cells: list[str], width: int, where: str, delimiter: str) -> li
     raise _refused(
         where,
         "record",
-        f"It has {len(cells)} values but the header row has {width} columns, so values "
-        "would land in the wrong columns.",
-        f'A value containing {shown!r} needs quotes around it ("Wong{shown} June"); fix the '
-        "record, or save the file again from Excel as CSV UTF-8.",
+        phrase(QT_TRANSLATE_NOOP("Validation", "It has %1 values but the header row has %2 columns, so values would "
+               "land in the wrong columns."), str(len(cells)), str(width)),
+        phrase(QT_TRANSLATE_NOOP("Validation", 'A value containing %1 needs quotes around it ("Wong%2 June"); fix the '
+               "record, or save the file again from Excel as CSV UTF-8."), repr(shown), shown),
         shown.join(cells)[:200],
-    )
+    )  # fmt: skip
 
 
 def _open_csv(file: Path, decoded: _Decoded, mapping: dict[str, str] | None) -> ContactSource:
@@ -957,8 +1041,9 @@ def _no_header(
 ) -> tuple[int, ColumnMapping]:
     """Refuse a file whose first rows hold no header row (always raises)."""
     if not leading:
-        raise _refused(where(1), "file", "It holds no records, only blank lines.",
-                       "Choose the file that holds the contacts.")  # fmt: skip
+        raise _refused(where(1), "file",
+                       phrase(QT_TRANSLATE_NOOP("Validation", "It holds no records, only blank lines.")),
+                       phrase(QT_TRANSLATE_NOOP("Validation", "Choose the file that holds the contacts.")))  # fmt: skip
     line, cells = leading[0]
     shown = ", ".join(c for c in cells if c)[:200]
     if mapping is not None:
@@ -966,12 +1051,13 @@ def _no_header(
     raise _refused(
         where(line),
         "header",
-        "There is no header row naming a name, organisation, phone or e-mail column (the "
-        f"first row reads: {shown}).",
-        "Add a header row such as: Name, Organisation, Title, Phone, Mobile, E-mail "
-        "(or 姓名, 機構, 職位, 電話, 手提, 電郵), or choose the columns in the import dialog.",
+        phrase(QT_TRANSLATE_NOOP("Validation", "There is no header row naming a name, organisation, phone or e-mail "
+               "column (the first row reads: %1)."), shown),
+        phrase(QT_TRANSLATE_NOOP("Validation", "Add a header row such as: Name, Organisation, Title, Phone, Mobile, "
+               "E-mail (or 姓名, 機構, 職位, 電話, 手提, 電郵), or choose the columns in the "
+               "import dialog.")),
         shown,
-    )
+    )  # fmt: skip
 
 
 def _unmapped_problems(mapping: ColumnMapping, where: str) -> list[Problem]:
@@ -979,13 +1065,23 @@ def _unmapped_problems(mapping: ColumnMapping, where: str) -> list[Problem]:
     if not unmapped:
         return []
     return [
-        Problem(
+        _problem(
             Severity.WARNING,
             where,
             "header",
             ", ".join(unmapped),
-            f"{len(unmapped)} column(s) match no contact field and will not be imported.",
-            "Choose a field for them in the import dialog if they hold contact details.",
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "%1 column(s) match no contact field and will not be imported."
+                ),
+                str(len(unmapped)),
+            ),
+            suggestion=phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "Choose a field for them in the import dialog if they hold contact details.",
+                )
+            ),
         )
     ]
 
@@ -1018,9 +1114,10 @@ def _open_workbook(file: Path) -> Any:
         raise _refused(
             file.name,
             "file",
-            f"It is not an Excel workbook that can be read ({type(error).__name__}: {error}).",
-            "Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
-        ) from None
+            phrase(QT_TRANSLATE_NOOP("Validation", "It is not an Excel workbook that can be read (%1)."),
+                   f"{type(error).__name__}: {error}"),
+            _SAVE_AS_XLSX,
+        ) from None  # fmt: skip
 
 
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -1081,9 +1178,10 @@ def _sheet_values(
         raise _refused(
             where(number + 1),
             "file",
-            f"The worksheet cannot be read ({type(error).__name__}: {error}).",
-            "Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.",
-        ) from None
+            phrase(QT_TRANSLATE_NOOP("Validation", "The worksheet cannot be read (%1)."),
+                   f"{type(error).__name__}: {error}"),
+            _SAVE_AS_XLSX,
+        ) from None  # fmt: skip
 
 
 class _CellReader:
@@ -1332,10 +1430,11 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
         raise _refused(
             name,
             "file",
-            "It is named like an Excel workbook but is not one (an .xlsx file is a ZIP "
-            "archive, and this is not).",
-            "Open it in Excel and save it again as .xlsx, or export it as CSV UTF-8.",
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "It is named like an Excel workbook but is not one (an .xlsx file "
+                   "is a ZIP archive, and this is not).")),
+            phrase(QT_TRANSLATE_NOOP("Validation", "Open it in Excel and save it again as .xlsx, or export it as "
+                   "CSV UTF-8.")),
+        )  # fmt: skip
     workbook = _open_workbook(file)
     try:
         several = len(workbook.worksheets) > 1
@@ -1362,11 +1461,12 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
         source.problems.extend(_unmapped_problems(sheet_header.mapping, where))
     for title, leading, where_in in headless:
         source.problems.append(
-            Problem(
+            _problem(
                 Severity.WARNING, where_in(leading[0][0]), "sheet", title,
-                f"The sheet '{title}' was not imported: none of its first rows names a name, "
-                "organisation, phone or e-mail column.",
-                "Add such a header row to the sheet, or save the sheet as CSV and import it.",
+                phrase(QT_TRANSLATE_NOOP("Validation", "The sheet %1 was not imported: none of its first rows "
+                       "names a name, organisation, phone or e-mail column."), repr(title)),
+                suggestion=phrase(QT_TRANSLATE_NOOP("Validation", "Add such a header row to the sheet, or save the sheet "
+                       "as CSV and import it.")),
             )
         )  # fmt: skip
     rows_left = [max((h.max_row or 0) - h.row, 0) for h in found]
@@ -1599,10 +1699,12 @@ def _vcard_property(number: int, line: str, where: str) -> _Property | None:
             raise _refused(
                 where,
                 name.lower(),
-                f"Line {number}: a QUOTED-PRINTABLE value is not valid text in CHARSET={charset}.",
-                "Export the contacts again from the phone or mail program (as vCard 3.0, UTF-8).",
+                phrase(QT_TRANSLATE_NOOP("Validation", "Line %1: a QUOTED-PRINTABLE value is not valid text in "
+                       "CHARSET=%2."), str(number), charset or "?"),
+                phrase(QT_TRANSLATE_NOOP("Validation", "Export the contacts again from the phone or mail program "
+                       "(as vCard 3.0, UTF-8).")),
                 value[:200],
-            )
+            )  # fmt: skip
         # A decoded line break is the value's own newline: escape it the way 3.0 writes it.
         value = decoded.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
     elif encoding & {"BASE64", "B"}:
@@ -1650,10 +1752,11 @@ def _vcard_cards(decoded: _Decoded) -> Iterator[tuple[int, int, list[_Property]]
                     raise _refused(
                         f"{name} line {number}",
                         "file",
-                        "END:VCARD without a BEGIN:VCARD before it.",
-                        "The file is damaged or was edited by hand: export it again.",
+                        phrase(QT_TRANSLATE_NOOP("Validation", "END:VCARD without a BEGIN:VCARD before it.")),
+                        phrase(QT_TRANSLATE_NOOP("Validation", "The file is damaged or was edited by hand: "
+                               "export it again.")),
                         line,
-                    )
+                    )  # fmt: skip
                 yield card_number, card_line, card
                 card = None
                 continue
@@ -1662,11 +1765,12 @@ def _vcard_cards(decoded: _Decoded) -> Iterator[tuple[int, int, list[_Property]]
                     raise _refused(
                         f"{name} line {number}",
                         "file",
-                        "Text outside a card (every card starts with BEGIN:VCARD and ends with "
-                        "END:VCARD).",
-                        "Delete the stray text, or export the contacts again.",
+                        phrase(QT_TRANSLATE_NOOP("Validation", "Text outside a card (every card starts with "
+                               "BEGIN:VCARD and ends with END:VCARD).")),
+                        phrase(QT_TRANSLATE_NOOP("Validation", "Delete the stray text, or export the contacts "
+                               "again.")),
                         line[:200],
-                    )
+                    )  # fmt: skip
                 continue
             prop = _vcard_property(number, line, f"{name} card {card_number}")
             if prop is not None:
@@ -1686,14 +1790,33 @@ def _numbered_lines(stream: TextIO, decoded: _Decoded) -> Iterator[tuple[int, st
 
 def _no_end(name: str, card: int, line: int, next_line: int | None) -> InputRejected:
     where = f"{name} card {card}"
-    ends = f"before the next BEGIN:VCARD at line {next_line}" if next_line else "at the end"
+    message = (
+        phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "The card starting at line %1 has no END:VCARD before the next "
+                "BEGIN:VCARD at line %2 (the file may be cut short).",
+            ),
+            str(line),
+            str(next_line),
+        )
+        if next_line
+        else phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "The card starting at line %1 has no END:VCARD at the end "
+                "(the file may be cut short).",
+            ),
+            str(line),
+        )
+    )
     return _refused(
         where,
         "file",
-        f"The card starting at line {line} has no END:VCARD {ends} (the file may be cut short).",
-        "Export the contacts again, or add the missing END:VCARD line.",
+        message,
+        phrase(QT_TRANSLATE_NOOP("Validation", "Export the contacts again, or add the missing END:VCARD line.")),
         f"BEGIN:VCARD (line {line})",
-    )
+    )  # fmt: skip
 
 
 _VCARD_PHONE_TYPES: tuple[tuple[frozenset[str], str], ...] = (
@@ -1862,11 +1985,12 @@ def _open_vcard(file: Path, decoded: _Decoded) -> ContactSource:
         raise _refused(
             f"{name} line 1",
             "file",
-            "It is named as a vCard file but has no BEGIN:VCARD line: it is not a vCard.",
-            "Export the contacts from the phone or mail program as vCard (.vcf) again, or "
-            "rename the file if it is really a CSV.",
+            phrase(QT_TRANSLATE_NOOP("Validation", "It is named as a vCard file but has no BEGIN:VCARD line: it is "
+                   "not a vCard.")),
+            phrase(QT_TRANSLATE_NOOP("Validation", "Export the contacts from the phone or mail program as vCard "
+                   "(.vcf) again, or rename the file if it is really a CSV.")),
             first[:200],
-        )
+        )  # fmt: skip
     source = ContactSource(file, "vcard", decoded.encoding, None, [], {})
     source._count_hint = _estimate_records(decoded, lambda t: t.upper().count("BEGIN:VCARD"))
 

@@ -81,9 +81,8 @@ class MailError(InputRejected):
     def __init__(
         self, message: str | Phrase, *, kind: str, problems: list[Problem] | None = None
     ) -> None:
-        super().__init__(str(message), problems)
+        super().__init__(message, problems)
         self.kind = kind
-        self.phrase = message if isinstance(message, Phrase) else None
 
 
 def _says(template: str, *values: str | Phrase) -> Phrase:

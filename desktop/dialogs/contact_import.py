@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop.dialogs.release_import import SEVERITY_COLOURS, severity_label
 from desktop.lazy_table import Column, LazyTableModel, Row
-from desktop.problem_text import problem_text
+from desktop.problem_text import error_text, problem_text, suggestion_text
 from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.widgets.field_labels import field_label as problem_field_label
 from desktop.workers import Progress, Task, start
@@ -135,11 +135,12 @@ def _problem_style(row: Row, role: int) -> Any:
     return None
 
 
-_PLACE = re.compile(r"(line|card) (\d+)\Z")
+_PLACE = re.compile(r"(?:\[(?P<sheet>[^\]]*)\] )?(?P<kind>line|card|row) (?P<number>\d+)\Z")
 
 
 def where_label(where: str, file_name: str) -> str:
-    """A place in the file as the preview shows it: "line 12" / "card 3", translated.
+    """A place in the file as the preview shows it: "line 12", "card 3", "row 4" or
+    "電視台 · row 4" (a sheet of a workbook), translated.
 
     The file is named above the tables; the line or card is what the officer looks for.
     """
@@ -147,11 +148,15 @@ def where_label(where: str, file_name: str) -> str:
     found = _PLACE.match(place)
     if found is None:
         return place
-    if found[1] == "line":
+    if found["kind"] == "line":
         label = QCoreApplication.translate("ContactImport", "line %1")
+    elif found["kind"] == "row":
+        label = QCoreApplication.translate("ContactImport", "row %1")
     else:
         label = QCoreApplication.translate("ContactImport", "card %1")
-    return label.replace("%1", found[2])
+    label = label.replace("%1", found["number"])
+    # A workbook of several sheets: the sheet, then the row in it.
+    return f"{found['sheet']} · {label}" if found["sheet"] is not None else label
 
 
 def _row_dict(number: int, contact: ValidatedContact, file_name: str) -> Row:
@@ -524,7 +529,7 @@ class ContactImportDialog(QDialog):
             "field": problem.field,
             "value": problem.value,
             "message": problem_text(problem),
-            "suggestion": problem.suggestion,
+            "suggestion": suggestion_text(problem),
         }
 
     def _show_problems(self, rows: list[Row]) -> None:
@@ -554,7 +559,7 @@ class ContactImportDialog(QDialog):
         """The importer refused the file: say why; nothing can be imported."""
         self.state.setText(
             self.tr("This file cannot be imported: %1 Nothing was written.").replace(
-                "%1", error.message
+                "%1", self._refusal_text(error)
             )
         )
         self.state.setStyleSheet("color: #b00020;")
@@ -566,6 +571,19 @@ class ContactImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self._importing = False
         self.cancel_button.setText(self.tr("Close"))
+
+    def _refusal_text(self, error: InputRejected) -> str:
+        """Why the file was refused: its one problem's place (the line, row or card, in the
+        interface language) and words, or the refusal as the service said it."""
+        if len(error.problems) != 1 or error.problems[0].phrase is None:
+            return error_text(error)
+        problem = error.problems[0]
+        place = where_label(problem.where, self.path.name)
+        return (
+            QCoreApplication.translate("Validation", "%1: %2")
+            .replace("%2", problem_text(problem))
+            .replace("%1", f"{self.path.name} · {place}" if place != problem.where else place)
+        )
 
     @Slot(str)
     def show_crash(self, _traceback: str) -> None:

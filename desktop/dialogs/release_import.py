@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database, open_database
 from desktop.lazy_table import Column, LazyTableModel, Row
-from desktop.problem_text import problem_text
+from desktop.problem_text import error_text, problem_text, suggestion_text
 from desktop.views.releases import fixed_rows
 from desktop.widgets.field_labels import field_label
 from desktop.workers import Progress, Task, start
@@ -439,7 +439,7 @@ class ReleaseImportDialog(QDialog):
             "field": problem.field,
             "value": problem.value,
             "message": problem_text(problem),
-            "suggestion": problem.suggestion,
+            "suggestion": suggestion_text(problem),
         }
 
     @Slot(object)
@@ -447,7 +447,7 @@ class ReleaseImportDialog(QDialog):
         """The importer refused the file: say why; nothing can be imported."""
         self.state.setText(
             self.tr("This file cannot be imported: %1 Nothing was written.").replace(
-                "%1", error.message
+                "%1", error_text(error)
             )
         )
         self.state.setStyleSheet("color: #b00020;")

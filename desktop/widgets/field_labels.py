@@ -78,6 +78,12 @@ def field_label(name: str | None, entity: str = "") -> str:
         "spokespeople": QCoreApplication.translate("FieldLabels", "Spokespeople"),
         "deleted_at": QCoreApplication.translate("FieldLabels", "Deleted"),
         None: QCoreApplication.translate("FieldLabels", "Record"),
+        # Where an importer's problem lies in a file (services.contact_files).
+        "record": QCoreApplication.translate("FieldLabels", "Record"),
+        "file": QCoreApplication.translate("FieldLabels", "File"),
+        "header": QCoreApplication.translate("FieldLabels", "Header row"),
+        "sheet": QCoreApplication.translate("FieldLabels", "Sheet"),
+        "mapping": QCoreApplication.translate("FieldLabels", "Column mapping"),
         # Entries the importer and the PDPO overrides write (services.contact_import,
         # services.exports, services.replies).
         "import": QCoreApplication.translate("FieldLabels", "Imported"),

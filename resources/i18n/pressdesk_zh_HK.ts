@@ -428,6 +428,10 @@
         <translation>第 %1 行</translation>
     </message>
     <message>
+        <source>row %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
         <source>card %1</source>
         <translation>第 %1 張卡</translation>
     </message>
@@ -1253,6 +1257,22 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Record</source>
         <translation>記錄</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>標題列</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>欄位對應</translation>
     </message>
     <message>
         <source>Imported</source>
@@ -4159,6 +4179,182 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Shares %1 with %2, who has another name: imported as a separate contact.</source>
         <translation>與%2共用 %1，但姓名不同：已匯入為另一位聯絡人。</translation>
+    </message>
+    <message>
+        <source>%1 is not a contact field.</source>
+        <translation>%1 不是聯絡人欄位。</translation>
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation>請使用以下其中一個：%1。</translation>
+    </message>
+    <message>
+        <source>There is no column of this name in the header row.</source>
+        <translation>標題列沒有這個名稱的欄。</translation>
+    </message>
+    <message>
+        <source>The columns are: %1.</source>
+        <translation>檔案的欄為：%1。</translation>
+    </message>
+    <message>
+        <source>It has no name, organisation, phone or e-mail, so it was skipped.</source>
+        <translation>此記錄沒有姓名、機構、電話或電郵，因此已略過。</translation>
+    </message>
+    <message>
+        <source>Fill in a name, organisation, phone or e-mail, or delete the record.</source>
+        <translation>請填上姓名、機構、電話或電郵，或刪除此記錄。</translation>
+    </message>
+    <message>
+        <source>It is an old Excel (.xls) workbook, which cannot be read.</source>
+        <translation>這是舊式 Excel（.xls）活頁簿，無法讀取。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it as .xlsx or as CSV UTF-8, then import that.</source>
+        <translation>請用 Excel 開啟，另存為 .xlsx 或 CSV UTF-8，然後匯入該檔案。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it again as .xlsx (Excel Workbook) or as CSV UTF-8.</source>
+        <translation>請用 Excel 開啟，再另存為 .xlsx（Excel 活頁簿）或 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file. Choose the contact file inside it.</source>
+        <translation>%1 是資料夾，不是檔案。請選擇資料夾內的聯絡人檔案。</translation>
+    </message>
+    <message>
+        <source>%1 was not found. Check the file name and the folder, and try again.</source>
+        <translation>找不到 %1。請檢查檔案名稱及資料夾，然後再試。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: permission denied. Ask for access to the file, or copy it to a folder you can read.</source>
+        <translation>無法讀取 %1：沒有權限。請要求存取此檔案的權限，或把它複製到你可讀取的資料夾。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>無法讀取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes). Choose the file that holds the contacts.</source>
+        <translation>%1 是空檔案（0 位元組）。請選擇載有聯絡人的檔案。</translation>
+    </message>
+    <message>
+        <source>The text stops being valid %1 here (the file mixes encodings or is damaged).</source>
+        <translation>文字由此處起不再是有效的 %1（檔案混合了多種編碼或已損壞）。</translation>
+    </message>
+    <message>
+        <source>Open the file in a text editor or Excel, save it again as UTF-8, and import that.</source>
+        <translation>請用文字編輯器或 Excel 開啟檔案，再另存為 UTF-8，然後匯入該檔案。</translation>
+    </message>
+    <message>
+        <source>This record cannot be read as CSV (%1).</source>
+        <translation>此記錄無法以 CSV 格式讀取（%1）。</translation>
+    </message>
+    <message>
+        <source>A quote (&quot;) opened in a value is probably never closed: close it, or save the file again from Excel as CSV UTF-8.</source>
+        <translation>某個值內的引號（&quot;）可能沒有關上：請補上，或用 Excel 再另存為 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>It has %1 values but the header row has %2 columns, so values would land in the wrong columns.</source>
+        <translation>此記錄有 %1 個值，但標題列只有 %2 欄，值會放錯欄位。</translation>
+    </message>
+    <message>
+        <source>A value containing %1 needs quotes around it (&quot;Wong%2 June&quot;); fix the record, or save the file again from Excel as CSV UTF-8.</source>
+        <translation>含有 %1 的值須加上引號（&quot;Wong%2 June&quot;）；請修正此記錄，或用 Excel 再另存為 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>It holds no records, only blank lines.</source>
+        <translation>檔案沒有記錄，只有空白行。</translation>
+    </message>
+    <message>
+        <source>Choose the file that holds the contacts.</source>
+        <translation>請選擇載有聯絡人的檔案。</translation>
+    </message>
+    <message>
+        <source>There is no header row naming a name, organisation, phone or e-mail column (the first row reads: %1).</source>
+        <translation>沒有標題列註明姓名、機構、電話或電郵欄（第一列為：%1）。</translation>
+    </message>
+    <message>
+        <source>Add a header row such as: Name, Organisation, Title, Phone, Mobile, E-mail (or 姓名, 機構, 職位, 電話, 手提, 電郵), or choose the columns in the import dialog.</source>
+        <translation>請加上標題列，例如：姓名、機構、職位、電話、手提、電郵（或 Name, Organisation, Title, Phone, Mobile, E-mail），或在匯入視窗中選擇各欄。</translation>
+    </message>
+    <message>
+        <source>%1 column(s) match no contact field and will not be imported.</source>
+        <translation>有 %1 欄不對應任何聯絡人欄位，不會匯入。</translation>
+    </message>
+    <message>
+        <source>Choose a field for them in the import dialog if they hold contact details.</source>
+        <translation>如這些欄載有聯絡資料，請在匯入視窗中為它們選擇欄位。</translation>
+    </message>
+    <message>
+        <source>It is not an Excel workbook that can be read (%1).</source>
+        <translation>這不是可讀取的 Excel 活頁簿（%1）。</translation>
+    </message>
+    <message>
+        <source>The worksheet cannot be read (%1).</source>
+        <translation>無法讀取工作表（%1）。</translation>
+    </message>
+    <message>
+        <source>It is named like an Excel workbook but is not one (an .xlsx file is a ZIP archive, and this is not).</source>
+        <translation>檔案名稱像 Excel 活頁簿，但內容不是（.xlsx 檔案是 ZIP 壓縮檔，此檔案不是）。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it again as .xlsx, or export it as CSV UTF-8.</source>
+        <translation>請用 Excel 開啟並再另存為 .xlsx，或匯出為 CSV UTF-8。</translation>
+    </message>
+    <message>
+        <source>The sheet %1 was not imported: none of its first rows names a name, organisation, phone or e-mail column.</source>
+        <translation>工作表 %1 未有匯入：其首數列沒有註明姓名、機構、電話或電郵欄。</translation>
+    </message>
+    <message>
+        <source>Add such a header row to the sheet, or save the sheet as CSV and import it.</source>
+        <translation>請在該工作表加上這樣的標題列，或把該工作表另存為 CSV 再匯入。</translation>
+    </message>
+    <message>
+        <source>Line %1: a QUOTED-PRINTABLE value is not valid text in CHARSET=%2.</source>
+        <translation>第 %1 行：QUOTED-PRINTABLE 值在 CHARSET=%2 下不是有效文字。</translation>
+    </message>
+    <message>
+        <source>Export the contacts again from the phone or mail program (as vCard 3.0, UTF-8).</source>
+        <translation>請從手機或郵件程式再次匯出聯絡人（vCard 3.0、UTF-8）。</translation>
+    </message>
+    <message>
+        <source>END:VCARD without a BEGIN:VCARD before it.</source>
+        <translation>END:VCARD 之前沒有 BEGIN:VCARD。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or was edited by hand: export it again.</source>
+        <translation>檔案已損壞或曾被人手修改：請再次匯出。</translation>
+    </message>
+    <message>
+        <source>Text outside a card (every card starts with BEGIN:VCARD and ends with END:VCARD).</source>
+        <translation>名片以外有文字（每張名片以 BEGIN:VCARD 開始，以 END:VCARD 結束）。</translation>
+    </message>
+    <message>
+        <source>Delete the stray text, or export the contacts again.</source>
+        <translation>請刪除多餘的文字，或再次匯出聯絡人。</translation>
+    </message>
+    <message>
+        <source>The card starting at line %1 has no END:VCARD before the next BEGIN:VCARD at line %2 (the file may be cut short).</source>
+        <translation>由第 %1 行開始的名片，在第 %2 行的下一個 BEGIN:VCARD 之前沒有 END:VCARD（檔案可能不完整）。</translation>
+    </message>
+    <message>
+        <source>The card starting at line %1 has no END:VCARD at the end (the file may be cut short).</source>
+        <translation>由第 %1 行開始的名片，到檔案結尾仍沒有 END:VCARD（檔案可能不完整）。</translation>
+    </message>
+    <message>
+        <source>Export the contacts again, or add the missing END:VCARD line.</source>
+        <translation>請再次匯出聯絡人，或補上缺少的 END:VCARD 行。</translation>
+    </message>
+    <message>
+        <source>It is named as a vCard file but has no BEGIN:VCARD line: it is not a vCard.</source>
+        <translation>檔案名稱像 vCard 檔案，但沒有 BEGIN:VCARD 行：這不是 vCard。</translation>
+    </message>
+    <message>
+        <source>Export the contacts from the phone or mail program as vCard (.vcf) again, or rename the file if it is really a CSV.</source>
+        <translation>請從手機或郵件程式再次把聯絡人匯出為 vCard（.vcf），如檔案其實是 CSV，請更改其名稱。</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,28 @@ def test_refused_file_shows_why(
     assert not dialog.import_button.isEnabled()
 
 
+def test_file_problems_and_refusals_speak_chinese_in_zh_hk(
+    qtbot: QtBot, seeded: tuple[MainWindow, Database], tmp_path: Path
+) -> None:
+    """What the file readers say (a column not imported, a sheet, a refused file) was
+    shown in English under the Chinese interface."""
+    _window, database = seeded
+    try:
+        assert install_translators("zh_HK")
+        listed = _file(tmp_path, "list.csv", "姓名,手提,生日\n陳大文,9123 4567,1 May\n")
+        dialog = _previewed(qtbot, database, listed)
+        (unmapped,) = dialog.problem_model.rows()
+        assert (unmapped["where"], unmapped["value"]) == ("第 1 行", "生日")
+        assert unmapped["message"] == "有 1 欄不對應任何聯絡人欄位，不會匯入。"
+        assert unmapped["suggestion"].startswith("如這些欄載有聯絡資料")
+        refused = _previewed(qtbot, database, _file(tmp_path, "odd.csv", "Who,Digits\nJune,1\n"))
+        assert refused.state.text().startswith("此檔案無法匯入：odd.csv · 第 1 行：沒有標題列")
+        (why,) = refused.problem_model.rows()
+        assert why["suggestion"].startswith("請加上標題列")
+    finally:
+        install_translators("en")
+
+
 def test_vcard_preview_has_no_mapping(
     qtbot: QtBot, seeded: tuple[MainWindow, Database], tmp_path: Path
 ) -> None:
