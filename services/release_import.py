@@ -36,8 +36,8 @@ from services.release_parser import (
     ParsedSpokesperson,
     parse_release,
 )
-from services.text_files import read_text_file
 from services.value_checks import EmailValue, PhoneValue, validate_email_text, validate_phone_text
+from services.word_files import read_release_document
 
 
 def _where(source: str, line: int | None) -> str:
@@ -349,10 +349,10 @@ def import_release_text(
 def import_release_file(
     database: Database, path: Path | str, *, dry_run: bool = False
 ) -> ImportReport:
-    """Read a release text file (any common encoding) and import it.
+    """Read a release (a text file in any common encoding, or a Word .docx) and import it.
 
     Raises:
         InputRejected: unreadable, empty, binary, too large, or not a press release.
     """
-    decoded = read_text_file(path)
+    decoded = read_release_document(path)
     return import_release_text(database, decoded.text, source=Path(path).name, dry_run=dry_run)

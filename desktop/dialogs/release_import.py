@@ -46,7 +46,7 @@ from services.paths import BUNDLED_RELEASE
 from services.problems import InputRejected, Problem, Severity
 from services.release_import import import_release_file
 from services.release_parser import ParsedRelease, parse_release
-from services.text_files import read_text_file
+from services.word_files import read_release_document
 
 # Background colours of problem rows: light enough for black text, told apart by hue.
 SEVERITY_COLOURS = {
@@ -102,7 +102,7 @@ def preview_release_file(database: Database, path: Path | str) -> ReleasePreview
     Raises:
         InputRejected: the file is not a release the importer can read.
     """
-    decoded = read_text_file(path)
+    decoded = read_release_document(path)
     parsed = parse_release(decoded.text, source=Path(path).name)
     report = import_release_file(database, path, dry_run=True)
     return ReleasePreview(Path(path), decoded.encoding, parsed, report)
@@ -366,7 +366,8 @@ class ReleaseImportDialog(QDialog):
         )
         self.fields["place"].setText(parsed.place or "")
         self.fields["issuers"].setText("、".join(names.get(k, k) for k in parsed.issuer_keys))
-        self.fields["file"].setText(f"{preview.path.name} ({preview.encoding})")
+        encoding = self.tr("Word document") if preview.encoding == "docx" else preview.encoding
+        self.fields["file"].setText(f"{preview.path.name} ({encoding})")
         for key, label in self.counts.items():
             label.setText(str(report.created.get(key, 0) or len(report.merged) * (key == "merged")))
         ordered = sorted(report.problems, key=lambda p: _SEVERITY_ORDER.get(p.severity, 3))
@@ -523,12 +524,16 @@ class ReleaseImportDialog(QDialog):
 
 
 def choose_release_file(parent: QWidget | None) -> Path | None:
-    """Ask which text file to import; None when cancelled."""
+    """Ask which release file (text or Word) to import; None when cancelled."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("ReleaseImport", "Import release"),
         "",
-        QCoreApplication.translate("ReleaseImport", "Text files (*.txt);;All files (*)"),
+        QCoreApplication.translate(
+            "ReleaseImport",
+            "Press releases (*.txt *.docx);;Text files (*.txt);;Word documents (*.docx);;"
+            "All files (*)",
+        ),
     )
     return Path(path) if path else None
 

@@ -2628,8 +2628,8 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>匯入新聞稿</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+        <source>Press releases (*.txt *.docx);;Text files (*.txt);;Word documents (*.docx);;All files (*)</source>
+        <translation>新聞稿 (*.txt *.docx);;文字檔 (*.txt);;Word 文件 (*.docx);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Imported %1: %2 contact(s) added, %3 merged.</source>
@@ -2803,6 +2803,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>(not found)</source>
         <translation>（找不到）</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文件</translation>
     </message>
     <message>
         <source>(team mailbox)</source>
@@ -4355,6 +4359,18 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Export the contacts from the phone or mail program as vCard (.vcf) again, or rename the file if it is really a CSV.</source>
         <translation>請從手機或郵件程式再次把聯絡人匯出為 vCard（.vcf），如檔案其實是 CSV，請更改其名稱。</translation>
+    </message>
+    <message>
+        <source>%1 is too large a Word document for a press release. Check that this is the right file.</source>
+        <translation>%1 作為新聞稿的 Word 文件過大。請確認這是正確的檔案。</translation>
+    </message>
+    <message>
+        <source>%1 is a damaged Word document (%2). Open it in Word and save it again, or save it as plain text (.txt, UTF-8).</source>
+        <translation>%1 是已損壞的 Word 文件（%2）。請用 Word 開啟並再儲存一次，或另存為純文字（.txt、UTF-8）。</translation>
+    </message>
+    <message>
+        <source>%1 is a Word document with no text in it.</source>
+        <translation>%1 是沒有任何文字的 Word 文件。</translation>
     </message>
 </context>
 <context>
