@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from services.mail import MAIL_CONTEXT, MailError
 from services.phrases import CONTEXT, Phrase
-from services.problems import InputRejected, Problem
+from services.problems import InputRejected, Problem, Severity
 
 
 def phrase_text(phrase: Phrase) -> str:
@@ -44,3 +44,12 @@ def error_text(error: InputRejected) -> str:
     if error.phrase is not None:
         return phrase_text(error.phrase)
     return error.message
+
+
+def refusal_problems(error: InputRejected, file_name: str) -> list[Problem]:
+    """The problems a refused file shows: the service's, or the refusal as one problem."""
+    if error.problems:
+        return error.problems
+    return [
+        Problem(Severity.ERROR, file_name, "file", file_name, error.message, None, error.phrase)
+    ]

@@ -722,9 +722,9 @@ class _Document:
         clean = _remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
         if not clean.strip():
             raise InputRejected(
-                f"{source} is empty: there is no text to read. Expected a press release with "
-                "a title, a dateline and a media-contact block."
-            )
+                phrase(QT_TRANSLATE_NOOP("Validation", "%1 is empty: there is no text to read. Expected a press "
+                       "release with a title, a dateline and a media-contact block."), source)
+            )  # fmt: skip
         lines = clean.split("\n")
         # Line i starts after the i line breaks and the characters of the lines before it;
         # built from C-level iterators because a hostile file can have millions of lines.
@@ -783,17 +783,24 @@ def _refuse_structured_data(document: _Document) -> None:
     sample = [line.strip() for line in document.lines[:400] if line.strip()][:200]
     if len(sample) < 3:
         return
-    for delimiter, name in ((",", "CSV"), ("\t", "tab-separated"), (";", "CSV"), ("|", "table")):
+    tables = (
+        (",", QT_TRANSLATE_NOOP("Validation", "CSV")),
+        ("\t", QT_TRANSLATE_NOOP("Validation", "tab-separated")),
+        (";", QT_TRANSLATE_NOOP("Validation", "CSV")),
+        ("|", QT_TRANSLATE_NOOP("Validation", "bar-separated")),
+    )
+    for delimiter, name in tables:
         counts = [line.count(delimiter) for line in sample]
         common = max(set(counts), key=counts.count)
         if common >= 1 and counts.count(common) >= 0.8 * len(sample):
             raise InputRejected(
-                f"{document.source} looks like a {name} table (most lines have {common + 1} "
-                f"fields separated by {delimiter!r}), not a press release. Expected a press "
-                "release with a title, a dateline such as 「（香港，2023年12月1日）」 or "
-                '"HONG KONG, 1 December 2023 –" and a media-contact block (傳媒查詢 / Media '
-                "enquiries). To import a contact list, use the contact import instead."
-            )
+                phrase(QT_TRANSLATE_NOOP("Validation", "%1 looks like a %2 table (most lines have %3 fields "
+                       "separated by %4), not a press release. Expected a press release with a "
+                       "title, a dateline such as 「（香港，2023年12月1日）」 or \"HONG KONG, 1 "
+                       "December 2023 –\" and a media-contact block (傳媒查詢 / Media "
+                       "enquiries). To import a contact list, use the contact import instead."),
+                       document.source, phrase(name), str(common + 1), repr(delimiter))
+            )  # fmt: skip
 
 
 # =========================================================================== small helpers
@@ -1269,12 +1276,13 @@ class _ReleaseReader:
         self._find_spokespeople(blocks)
         if not (primary or blocks or about or has_end or self.spokespeople):
             raise InputRejected(
-                f"{self.doc.source} does not look like a press release: it has no dateline, "
-                "no media-contact block, no 「關於…」/About section and no quotes. Expected a "
-                "press release with a title, a dateline such as 「（香港，2023年12月1日）」 or "
-                '"HONG KONG, 1 December 2023 –" and a media-contact block headed 傳媒查詢 or '
-                '"Media enquiries". Nothing was imported.'
-            )
+                phrase(QT_TRANSLATE_NOOP("Validation", "%1 does not look like a press release: it has no "
+                       "dateline, no media-contact block, no 「關於…」/About section and no "
+                       "quotes. Expected a press release with a title, a dateline such as "
+                       "「（香港，2023年12月1日）」 or \"HONG KONG, 1 December 2023 –\" and a "
+                       "media-contact block headed 傳媒查詢 or \"Media enquiries\". Nothing "
+                       "was imported."), self.doc.source)
+            )  # fmt: skip
         self._finish(titles, issued_on, blocks)
         return ParsedRelease(
             title_zh=titles.get("title_zh"),

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -42,38 +43,53 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_SAVE_AS_TEXT = "Save the release as plain text (.txt, UTF-8) and try again."
-_OFFICE_HINT = (
-    "Open it and save (or export) it as plain text (.txt) or CSV in UTF-8, then try again."
+_SAVE_AS_TEXT = phrase(
+    QT_TRANSLATE_NOOP("Validation", "Save the release as plain text (.txt, UTF-8) and try again.")
+)
+_OFFICE_HINT = phrase(
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "Open it and save (or export) it as plain text (.txt) or CSV in UTF-8, then try again.",
+    )
+)
+_UNPACK = phrase(QT_TRANSLATE_NOOP("Validation", "Unpack it and choose the text file inside."))
+_CHOOSE_RELEASE = phrase(QT_TRANSLATE_NOOP("Validation", "Choose the release text file instead."))
+_RESAVE_AS_UTF8 = phrase(
+    QT_TRANSLATE_NOOP("Validation", "Open it in a text editor, save it as UTF-8 and try again.")
 )
 
 # (magic bytes, what the file is, what to do). Checked before anything else, so a picture
 # or a workbook is named instead of being reported as "undecodable".
-_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", _SAVE_AS_TEXT),
-    (b"\xff\xd8\xff", "a JPEG image", _SAVE_AS_TEXT),
-    (b"GIF87a", "a GIF image", _SAVE_AS_TEXT),
-    (b"GIF89a", "a GIF image", _SAVE_AS_TEXT),
-    (b"II*\x00", "a TIFF image", _SAVE_AS_TEXT),
-    (b"MM\x00*", "a TIFF image", _SAVE_AS_TEXT),
-    (b"%PDF-", "a PDF document", "Copy the text out of the PDF into a plain-text file (UTF-8)."),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)", _OFFICE_HINT),
-    (b"{\\rtf", "an RTF document", _OFFICE_HINT),
-    (b"\x1f\x8b", "a gzip archive", "Unpack it and choose the text file inside."),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "Unpack it and choose the text file inside."),
-    (b"Rar!\x1a\x07", "a RAR archive", "Unpack it and choose the text file inside."),
-    (b"SQLite format 3\x00", "an SQLite database", "Choose the release text file instead."),
-    (b"\x7fELF", "a program (ELF executable)", "Choose the release text file instead."),
-    (b"RIFF", "a media file (RIFF: WAV, AVI or WebP)", _SAVE_AS_TEXT),
-    (b"ID3", "an MP3 audio file", _SAVE_AS_TEXT),
-)
+_MAGIC: tuple[tuple[bytes, str, Phrase], ...] = (
+    (b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("Validation", "a PNG image"), _SAVE_AS_TEXT),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("Validation", "a JPEG image"), _SAVE_AS_TEXT),
+    (b"GIF87a", QT_TRANSLATE_NOOP("Validation", "a GIF image"), _SAVE_AS_TEXT),
+    (b"GIF89a", QT_TRANSLATE_NOOP("Validation", "a GIF image"), _SAVE_AS_TEXT),
+    (b"II*\x00", QT_TRANSLATE_NOOP("Validation", "a TIFF image"), _SAVE_AS_TEXT),
+    (b"MM\x00*", QT_TRANSLATE_NOOP("Validation", "a TIFF image"), _SAVE_AS_TEXT),
+    (b"%PDF-", QT_TRANSLATE_NOOP("Validation", "a PDF document"),
+     phrase(QT_TRANSLATE_NOOP("Validation", "Copy the text out of the PDF into a plain-text file (UTF-8)."))),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", QT_TRANSLATE_NOOP("Validation", "an old Microsoft Office file (.doc/.xls)"),
+     _OFFICE_HINT),
+    (b"{\\rtf", QT_TRANSLATE_NOOP("Validation", "an RTF document"), _OFFICE_HINT),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("Validation", "a gzip archive"), _UNPACK),
+    (b"7z\xbc\xaf\x27\x1c", QT_TRANSLATE_NOOP("Validation", "a 7-Zip archive"), _UNPACK),
+    (b"Rar!\x1a\x07", QT_TRANSLATE_NOOP("Validation", "a RAR archive"), _UNPACK),
+    (b"SQLite format 3\x00", QT_TRANSLATE_NOOP("Validation", "an SQLite database"), _CHOOSE_RELEASE),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("Validation", "a program (ELF executable)"), _CHOOSE_RELEASE),
+    (b"RIFF", QT_TRANSLATE_NOOP("Validation", "a media file (RIFF: WAV, AVI or WebP)"), _SAVE_AS_TEXT),
+    (b"ID3", QT_TRANSLATE_NOOP("Validation", "an MP3 audio file"), _SAVE_AS_TEXT),
+)  # fmt: skip
 
 # A ZIP is also the container of every modern Office file; its member names say which.
 _ZIP_KINDS: tuple[tuple[bytes, str], ...] = (
-    (b"xl/", "an Excel workbook (XLSX)"),
-    (b"word/", "a Word document (DOCX)"),
-    (b"ppt/", "a PowerPoint presentation (PPTX)"),
-    (b"mimetypeapplication/vnd.oasis.opendocument", "an OpenDocument file (ODT/ODS)"),
+    (b"xl/", QT_TRANSLATE_NOOP("Validation", "an Excel workbook (XLSX)")),
+    (b"word/", QT_TRANSLATE_NOOP("Validation", "a Word document (DOCX)")),
+    (b"ppt/", QT_TRANSLATE_NOOP("Validation", "a PowerPoint presentation (PPTX)")),
+    (
+        b"mimetypeapplication/vnd.oasis.opendocument",
+        QT_TRANSLATE_NOOP("Validation", "an OpenDocument file (ODT/ODS)"),
+    ),
 )
 
 # Frequent Han characters, traditional and simplified. Real Chinese prose draws about half
@@ -150,19 +166,31 @@ def read_text_file(path: Path | str, *, max_bytes: int = MAX_TEXT_BYTES) -> Deco
         info = file.stat()
     except FileNotFoundError:
         raise InputRejected(
-            f"{name} was not found. Check the file name and the folder, and try again."
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "%1 was not found. Check the file name and the folder, and try again.",
+                ),
+                name,
+            )
         ) from None
     except OSError as error:
         raise InputRejected(_unreadable_message(name, error)) from None
     if file.is_dir():
         raise InputRejected(
-            f"{name} is a folder, not a file. Choose the text file inside it and try again."
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "%1 is a folder, not a file. Choose the text file inside it and try again.",
+                ),
+                name,
+            )
         )
     if not file.is_file():
         raise InputRejected(
-            f"{name} is not a regular file (it is a device, pipe or socket). "
-            "Choose a text file and try again."
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 is not a regular file (it is a device, pipe or socket). "
+                   "Choose a text file and try again."), name)
+        )  # fmt: skip
     _check_size(name, info.st_size, max_bytes)
     try:
         with file.open("rb") as stream:
@@ -194,8 +222,9 @@ def decode_text(data: bytes, *, source: str, max_bytes: int = MAX_TEXT_BYTES) ->
     _check_size(source, len(data), max_bytes)
     if not data:
         raise InputRejected(
-            f"{source} is empty (0 bytes). Choose the file that contains the text and try again."
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 is empty (0 bytes). Choose the file that contains the text "
+                   "and try again."), source)
+        )  # fmt: skip
     _refuse_known_binary(data, source)
     decoded = _decode_with_bom(data, source) or _decode_utf16_without_bom(data, source)
     if decoded is None:
@@ -205,19 +234,19 @@ def decode_text(data: bytes, *, source: str, max_bytes: int = MAX_TEXT_BYTES) ->
     _refuse_control_characters(text, source)
     if not text.replace("\u200b", "").replace("\ufeff", "").strip():
         raise InputRejected(
-            f"{source} contains only blank space and no text. "
-            "Choose the file that contains the text and try again."
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 contains only blank space and no text. Choose the file that "
+                   "contains the text and try again."), source)
+        )  # fmt: skip
     return DecodedText(text, decoded.encoding, decoded.had_bom)
 
 
 def _check_size(source: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise InputRejected(
-            f"{source} is too large: {_format_size(size)}; the limit is "
-            f"{_format_size(max_bytes)}. A press release or contact list is far smaller, "
-            "so check that this is the right file, or split it into smaller files."
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 is too large: %2; the limit is %3. A press release or contact "
+                   "list is far smaller, so check that this is the right file, or split it "
+                   "into smaller files."), source, _format_size(size), _format_size(max_bytes))
+        )  # fmt: skip
 
 
 def _format_size(size: int) -> str:
@@ -228,32 +257,44 @@ def _format_size(size: int) -> str:
     return f"{size:,} bytes"
 
 
-def _unreadable_message(name: str, error: OSError) -> str:
+def _unreadable_message(name: str, error: OSError) -> Phrase:
     if isinstance(error, PermissionError):
-        return (
-            f"{name} cannot be read: permission denied. Ask for access to the file, or "
-            "copy it to a folder you can read, and try again."
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "%1 cannot be read: permission denied. Ask for access to the "
+                "file, or copy it to a folder you can read, and try again.",
+            ),
+            name,
         )
     reason = error.strerror or str(error)
-    return f"{name} cannot be read: {reason}. Check the file and try again."
+    return phrase(QT_TRANSLATE_NOOP("Validation", "%1 cannot be read: %2. Check the file and try again."), name,
+                  reason)  # fmt: skip
 
 
 def _refuse_known_binary(data: bytes, source: str) -> None:
     kind, hint = _binary_kind(data)
     if kind is not None:
-        raise InputRejected(f"{source} is {kind}, not a text file. {hint}")
+        raise InputRejected(
+            phrase(
+                QT_TRANSLATE_NOOP("Validation", "%1 is %2, not a text file. %3"),
+                source,
+                phrase(kind),
+                hint,
+            )
+        )
 
 
-def _binary_kind(data: bytes) -> tuple[str | None, str]:
+def _binary_kind(data: bytes) -> tuple[str | None, Phrase]:
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         for marker, kind in _ZIP_KINDS:
             if marker in data:
                 return kind, _OFFICE_HINT
-        return "a ZIP archive", "Unpack it and choose the text file inside."
+        return QT_TRANSLATE_NOOP("Validation", "a ZIP archive"), _UNPACK
     for magic, kind, hint in _MAGIC:
         if data.startswith(magic):
             return kind, hint
-    return None, ""
+    return None, _SAVE_AS_TEXT
 
 
 def _decode_with_bom(data: bytes, source: str) -> DecodedText | None:
@@ -263,10 +304,10 @@ def _decode_with_bom(data: bytes, source: str) -> DecodedText | None:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise InputRejected(
-                    f"{source} starts with a {codec.upper()} byte-order mark but the rest is "
-                    "not valid in that encoding (the file may be damaged or cut short). "
-                    "Open it in a text editor, save it as UTF-8 and try again."
-                ) from None
+                    phrase(QT_TRANSLATE_NOOP("Validation", "%1 starts with a %2 byte-order mark but the rest is "
+                           "not valid in that encoding (the file may be damaged or cut short)."
+                           " %3"), source, codec.upper(), _RESAVE_AS_UTF8)
+                ) from None  # fmt: skip
             return DecodedText(text, codec, True)
     return None
 
@@ -279,10 +320,10 @@ def _decode_utf16_without_bom(data: bytes, source: str) -> DecodedText | None:
         text = data.decode(codec)
     except UnicodeDecodeError:
         raise InputRejected(
-            f"{source} looks like UTF-16 text without a byte-order mark, but it does not "
-            "decode as UTF-16 (the file may be cut short). Open it in a text editor, save "
-            "it as UTF-8 and try again."
-        ) from None
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 looks like UTF-16 text without a byte-order mark, but it "
+                   "does not decode as UTF-16 (the file may be cut short). %2"), source,
+                   _RESAVE_AS_UTF8)
+        ) from None  # fmt: skip
     return DecodedText(text, codec, False)
 
 
@@ -308,15 +349,17 @@ def _refuse_binary_bytes(data: bytes, source: str) -> None:
     sample = data[:_SAMPLE_BYTES]
     if 0 in data:
         raise InputRejected(
-            f"{source} is not a text file: it contains NUL bytes, which only binary files "
-            f"(programs, images, databases, office documents) have. {_SAVE_AS_TEXT}"
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 is not a text file: it contains NUL bytes, which only binary "
+                   "files (programs, images, databases, office documents) have. %2"), source,
+                   _SAVE_AS_TEXT)
+        )  # fmt: skip
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
     if controls / len(sample) > _CONTROL_SHARE_LIMIT:
         raise InputRejected(
-            f"{source} is not a text file: {controls} of its first {len(sample):,} bytes are "
-            f"control codes, as in a binary file. {_SAVE_AS_TEXT}"
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 is not a text file: %2 of its first %3 bytes are control "
+                   "codes, as in a binary file. %4"), source, str(controls), f"{len(sample):,}",
+                   _SAVE_AS_TEXT)
+        )  # fmt: skip
 
 
 def _decode_plain(data: bytes, source: str) -> DecodedText:
@@ -331,10 +374,10 @@ def _decode_plain(data: bytes, source: str) -> DecodedText:
     if chinese is not None:
         return chinese
     raise InputRejected(
-        f"{source} could not be read as text: it is not valid UTF-8, UTF-16, Big5-HKSCS or "
-        "GB18030, nor plain Western (Windows-1252) text. Open it in a text editor, save it "
-        "as UTF-8 and try again."
-    )
+        phrase(QT_TRANSLATE_NOOP("Validation", "%1 could not be read as text: it is not valid UTF-8, UTF-16, "
+               "Big5-HKSCS or GB18030, nor plain Western (Windows-1252) text. %2"), source,
+               _RESAVE_AS_UTF8)
+    )  # fmt: skip
 
 
 def _decode_western(data: bytes) -> str | None:
@@ -406,6 +449,6 @@ def _refuse_control_characters(text: str, source: str) -> None:
     controls = sum(1 for char in sample if char < " " and char not in "\t\n\x0b\x0c\x1a")
     if sample and controls / len(sample) > _CONTROL_SHARE_LIMIT:
         raise InputRejected(
-            f"{source} is not a text file: it is full of control codes, as in a binary file. "
-            f"{_SAVE_AS_TEXT}"
-        )
+            phrase(QT_TRANSLATE_NOOP("Validation", "%1 is not a text file: it is full of control codes, as in a "
+                   "binary file. %2"), source, _SAVE_AS_TEXT)
+        )  # fmt: skip

@@ -45,7 +45,12 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from desktop.dialogs.release_import import SEVERITY_COLOURS, severity_label
 from desktop.lazy_table import Column, LazyTableModel, Row
-from desktop.problem_text import error_text, problem_text, suggestion_text
+from desktop.problem_text import (
+    error_text,
+    problem_text,
+    refusal_problems,
+    suggestion_text,
+)
 from desktop.widgets.contact_labels import email_type_label, phone_type_label
 from desktop.widgets.field_labels import field_label as problem_field_label
 from desktop.workers import Progress, Task, start
@@ -563,9 +568,7 @@ class ContactImportDialog(QDialog):
             )
         )
         self.state.setStyleSheet("color: #b00020;")
-        problems = error.problems or [
-            Problem(Severity.ERROR, self.path.name, "file", self.path.name, error.message)
-        ]
+        problems = refusal_problems(error, self.path.name)
         self._show_problems([self._problem_row(i, p) for i, p in enumerate(problems)])
         self.tabs.setCurrentIndex(2)
         self.import_button.setEnabled(False)

@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database, open_database
 from desktop.lazy_table import Column, LazyTableModel, Row
-from desktop.problem_text import error_text, problem_text, suggestion_text
+from desktop.problem_text import (
+    error_text,
+    problem_text,
+    refusal_problems,
+    suggestion_text,
+)
 from desktop.views.releases import fixed_rows
 from desktop.widgets.field_labels import field_label
 from desktop.workers import Progress, Task, start
@@ -452,9 +457,7 @@ class ReleaseImportDialog(QDialog):
             )
         )
         self.state.setStyleSheet("color: #b00020;")
-        problems = error.problems or [
-            Problem(Severity.ERROR, self.path.name, "file", self.path.name, error.message)
-        ]
+        problems = refusal_problems(error, self.path.name)
         self._show_problems([self._problem_row(i, p) for i, p in enumerate(problems)])
         self.tabs.setCurrentIndex(0)
         self._nothing_to_import()

@@ -4085,6 +4085,30 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>%1 已匯入為 %2。</translation>
     </message>
     <message>
+        <source>%1 is empty: there is no text to read. Expected a press release with a title, a dateline and a media-contact block.</source>
+        <translation>%1 是空的：沒有可讀取的文字。應為一份有標題、日期行及傳媒查詢部分的新聞稿。</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>tab-separated</source>
+        <translation>以 Tab 分隔的</translation>
+    </message>
+    <message>
+        <source>bar-separated</source>
+        <translation>以直線分隔的</translation>
+    </message>
+    <message>
+        <source>%1 looks like a %2 table (most lines have %3 fields separated by %4), not a press release. Expected a press release with a title, a dateline such as 「（香港，2023年12月1日）」 or &quot;HONG KONG, 1 December 2023 –&quot; and a media-contact block (傳媒查詢 / Media enquiries). To import a contact list, use the contact import instead.</source>
+        <translation>%1 看來是 %2 表格（大部分行有 %3 個以 %4 分隔的欄位），而不是新聞稿。新聞稿應有標題、日期行（例如「（香港，2023年12月1日）」或 &quot;HONG KONG, 1 December 2023 –&quot;）及傳媒查詢部分（傳媒查詢 / Media enquiries）。如要匯入聯絡人名單，請改用匯入聯絡人。</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a press release: it has no dateline, no media-contact block, no 「關於…」/About section and no quotes. Expected a press release with a title, a dateline such as 「（香港，2023年12月1日）」 or &quot;HONG KONG, 1 December 2023 –&quot; and a media-contact block headed 傳媒查詢 or &quot;Media enquiries&quot;. Nothing was imported.</source>
+        <translation>%1 看來不是新聞稿：沒有日期行、傳媒查詢部分、「關於…」/About 部分，亦沒有引述。新聞稿應有標題、日期行（例如「（香港，2023年12月1日）」或 &quot;HONG KONG, 1 December 2023 –&quot;）及以「傳媒查詢」或 &quot;Media enquiries&quot; 為標題的傳媒查詢部分。未有匯入任何資料。</translation>
+    </message>
+    <message>
         <source>No issue date found: expected a dateline such as 「（香港，2023年12月1日）」 or &quot;HONG KONG, 1 December 2023 –&quot;.</source>
         <translation>找不到發布日期：應有電頭，例如「（香港，2023年12月1日）」或 &quot;HONG KONG, 1 December 2023 –&quot;。</translation>
     </message>
@@ -4371,6 +4395,162 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>%1 is a Word document with no text in it.</source>
         <translation>%1 是沒有任何文字的 Word 文件。</translation>
+    </message>
+    <message>
+        <source>Save the release as plain text (.txt, UTF-8) and try again.</source>
+        <translation>請把新聞稿另存為純文字（.txt、UTF-8）後再試。</translation>
+    </message>
+    <message>
+        <source>Open it and save (or export) it as plain text (.txt) or CSV in UTF-8, then try again.</source>
+        <translation>請開啟檔案，另存（或匯出）為 UTF-8 的純文字（.txt）或 CSV，然後再試。</translation>
+    </message>
+    <message>
+        <source>Unpack it and choose the text file inside.</source>
+        <translation>請先解壓縮，再選擇其中的文字檔。</translation>
+    </message>
+    <message>
+        <source>Choose the release text file instead.</source>
+        <translation>請改為選擇新聞稿的文字檔。</translation>
+    </message>
+    <message>
+        <source>Open it in a text editor, save it as UTF-8 and try again.</source>
+        <translation>請用文字編輯器開啟，另存為 UTF-8 後再試。</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 圖片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 圖片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 圖片</translation>
+    </message>
+    <message>
+        <source>a TIFF image</source>
+        <translation>TIFF 圖片</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Copy the text out of the PDF into a plain-text file (UTF-8).</source>
+        <translation>請把 PDF 的文字複製到純文字檔（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>an old Microsoft Office file (.doc/.xls)</source>
+        <translation>舊式 Microsoft Office 檔案（.doc/.xls）</translation>
+    </message>
+    <message>
+        <source>an RTF document</source>
+        <translation>RTF 文件</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 壓縮檔</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 壓縮檔</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 壓縮檔</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>SQLite 資料庫</translation>
+    </message>
+    <message>
+        <source>a program (ELF executable)</source>
+        <translation>程式（ELF 執行檔）</translation>
+    </message>
+    <message>
+        <source>a media file (RIFF: WAV, AVI or WebP)</source>
+        <translation>多媒體檔案（RIFF：WAV、AVI 或 WebP）</translation>
+    </message>
+    <message>
+        <source>an MP3 audio file</source>
+        <translation>MP3 音訊檔</translation>
+    </message>
+    <message>
+        <source>an Excel workbook (XLSX)</source>
+        <translation>Excel 活頁簿（XLSX）</translation>
+    </message>
+    <message>
+        <source>a Word document (DOCX)</source>
+        <translation>Word 文件（DOCX）</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation (PPTX)</source>
+        <translation>PowerPoint 簡報（PPTX）</translation>
+    </message>
+    <message>
+        <source>an OpenDocument file (ODT/ODS)</source>
+        <translation>OpenDocument 檔案（ODT/ODS）</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file. Choose the text file inside it and try again.</source>
+        <translation>%1 是資料夾，不是檔案。請選擇資料夾內的文字檔後再試。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (it is a device, pipe or socket). Choose a text file and try again.</source>
+        <translation>%1 不是一般檔案（而是裝置、管道或通訊端）。請選擇文字檔後再試。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes). Choose the file that contains the text and try again.</source>
+        <translation>%1 是空檔案（0 位元組）。請選擇載有文字的檔案後再試。</translation>
+    </message>
+    <message>
+        <source>%1 contains only blank space and no text. Choose the file that contains the text and try again.</source>
+        <translation>%1 只有空白，沒有文字。請選擇載有文字的檔案後再試。</translation>
+    </message>
+    <message>
+        <source>%1 is too large: %2; the limit is %3. A press release or contact list is far smaller, so check that this is the right file, or split it into smaller files.</source>
+        <translation>%1 過大：%2；上限為 %3。新聞稿或聯絡人名單遠比這小，請確認這是正確的檔案，或把它分拆為較小的檔案。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: permission denied. Ask for access to the file, or copy it to a folder you can read, and try again.</source>
+        <translation>無法讀取 %1：沒有權限。請要求存取此檔案的權限，或把它複製到你可讀取的資料夾後再試。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2. Check the file and try again.</source>
+        <translation>無法讀取 %1：%2。請檢查檔案後再試。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a text file. %3</source>
+        <translation>%1 是 %2，不是文字檔。%3</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>ZIP 壓縮檔</translation>
+    </message>
+    <message>
+        <source>%1 starts with a %2 byte-order mark but the rest is not valid in that encoding (the file may be damaged or cut short). %3</source>
+        <translation>%1 以 %2 位元組順序標記開首，但其餘內容不是該編碼的有效文字（檔案可能已損壞或不完整）。%3</translation>
+    </message>
+    <message>
+        <source>%1 looks like UTF-16 text without a byte-order mark, but it does not decode as UTF-16 (the file may be cut short). %2</source>
+        <translation>%1 看來是沒有位元組順序標記的 UTF-16 文字，但無法以 UTF-16 解讀（檔案可能不完整）。%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file: it contains NUL bytes, which only binary files (programs, images, databases, office documents) have. %2</source>
+        <translation>%1 不是文字檔：它含有 NUL 位元組，只有二進位檔案（程式、圖片、資料庫、辦公室文件）才會有。%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file: %2 of its first %3 bytes are control codes, as in a binary file. %4</source>
+        <translation>%1 不是文字檔：首 %3 個位元組中有 %2 個是控制碼，與二進位檔案相同。%4</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as text: it is not valid UTF-8, UTF-16, Big5-HKSCS or GB18030, nor plain Western (Windows-1252) text. %2</source>
+        <translation>%1 無法以文字讀取：它不是有效的 UTF-8、UTF-16、Big5-HKSCS 或 GB18030，亦不是純西文（Windows-1252）文字。%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file: it is full of control codes, as in a binary file. %2</source>
+        <translation>%1 不是文字檔：它滿是控制碼，與二進位檔案相同。%2</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from db.engine import Database, open_database
 from desktop.dialogs import release_import
 from desktop.dialogs.release_import import ReleaseImportDialog, run_release_import, screenshot
+from desktop.i18n import install_translators
 from desktop.main_window import MainWindow
 from services.import_report import ImportReport
 from services.problems import Severity
@@ -99,6 +100,24 @@ def test_a_binary_file_is_refused_with_its_message(
     assert "PNG image" in dialog.problem_detail.text()
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Close"
     assert list_releases(database) == []
+
+
+def test_a_refused_file_is_explained_in_chinese_in_zh_hk(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    """Why a file is no release, and what to do, in the interface language (was English)."""
+    pdf = tmp_path / "release.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    try:
+        assert install_translators("zh_HK")
+        dialog = _previewed(qtbot, database, pdf)
+        assert "是 PDF 文件，不是文字檔。請把 PDF 的文字複製到純文字檔" in dialog.state.text()
+        (problem,) = dialog.problem_model.rows()
+        assert problem["message"].endswith(
+            "是 PDF 文件，不是文字檔。請把 PDF 的文字複製到純文字檔（UTF-8）。"
+        )
+    finally:
+        install_translators("en")
 
 
 def test_an_empty_file_is_refused(qtbot: QtBot, database: Database, tmp_path: Path) -> None:
