@@ -47,6 +47,7 @@ from services.contact_rows import IncomingContact, IncomingValue
 from services.emails import split_emails
 from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected, Problem, Severity
+from services.release_parser import split_honorific
 from services.text_files import MAX_TEXT_BYTES, DecodedText, decode_text
 
 # --- fields ------------------------------------------------------------------------------
@@ -523,6 +524,7 @@ class _RecordReader:
             else:
                 kind = _type_from_words(label, _EMAIL_TYPE_WORDS)
                 self._emails(contact, value, kind, label or slot["label"])
+        _honorific_apart(contact)
         return contact
 
     @staticmethod
@@ -566,6 +568,27 @@ class _RecordReader:
             contact.uid = value
         else:
             _add(contact, target, value)
+
+
+def _honorific_apart(contact: IncomingContact) -> None:
+    """Take an honorific typed into a name into its own field: 「陳大文先生」, "Ms. June Wong".
+
+    Not when the contact holds another honorific in the same language ("Dr" held, "Mr" in
+    the name): which is right is for the officer to see, so the name keeps it.
+    """
+    for slot in ("name_zh", "name_en"):
+        name = getattr(contact, slot)
+        if not name:
+            continue
+        bare, honorific = split_honorific(name)
+        if honorific is None:
+            continue
+        held = (contact.honorific or "").strip().rstrip(".").casefold()
+        # 小姐 held and "Ms" in the English name: the same word in the other language.
+        if held and held != honorific.casefold() and has_han(held) == has_han(honorific):
+            continue
+        setattr(contact, slot, bare)
+        contact.honorific = contact.honorific or honorific
 
 
 def _worth_importing(contact: IncomingContact) -> bool:
@@ -1504,8 +1527,10 @@ _END = re.compile(r"\A\s*END\s*:\s*VCARD\s*\Z", re.IGNORECASE)
 _KEPT = frozenset(
     {"VERSION", "FN", "N", "NICKNAME", "ORG", "TITLE", "TEL", "EMAIL", "NOTE", "CATEGORIES",
      "UID", "X-PHONETIC-FIRST-NAME", "X-PHONETIC-MIDDLE-NAME", "X-PHONETIC-LAST-NAME",
-     "X-ABLABEL", "X-PRESSDESK-KIND", "KIND"}
+     "X-ABLABEL", "X-PRESSDESK-KIND", "KIND", "X-ABSHOWAS"}
 )  # fmt: skip
+# How a card says it is an organisation's, not a person's: vCard 4.0, and Apple's Contacts.
+_COMPANY_CARD = frozenset({("KIND", "org"), ("X-ABSHOWAS", "company")})
 _CHARSET_ALIASES = {"big5": "big5hkscs", "gb2312": "gb18030", "gbk": "gb18030"}
 _FALLBACK_CHARSETS = ("utf-8", "big5hkscs", "cp950", "gb18030", "cp1252")
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_")
@@ -1905,13 +1930,20 @@ def _card_contact(name: str, number: int, props: list[_Property]) -> IncomingCon
             contact.uid = _unescape(prop.value).strip() or None
         elif kind == "X-PRESSDESK-KIND" and prop.value.strip().lower() == "mailbox":
             contact.kind = "mailbox"
+        elif (kind, prop.value.strip().lower()) in _COMPANY_CARD:
+            contact.kind = "mailbox"  # an organisation's own card: its desk, not a person
     _card_names(contact, full_names, structured, nicknames)
+    if not (contact.name_zh or contact.name_en) and (
+        contact.organization_zh or contact.organization_en
+    ):
+        contact.kind = "mailbox"  # a card naming only its organisation
     romanised = " ".join(
         phonetic.get(k, "")
         for k in ("X-PHONETIC-LAST-NAME", "X-PHONETIC-FIRST-NAME", "X-PHONETIC-MIDDLE-NAME")
     ).split()
     if romanised:
         contact.romanisation = " ".join(romanised)
+    _honorific_apart(contact)
     return contact
 
 

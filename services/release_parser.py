@@ -3052,6 +3052,31 @@ def _parse_titled_name(text: str) -> _Person | None:
     return person
 
 
+# The English honorifics a contact file's name may start with. Not Hon, Lord, Lady or Rev:
+# Hon is also a Hong Kong surname (韓), and "Hon Wai Ming" must stay a name.
+_LEADING_HONORIFIC = re.compile(
+    rf"^\s*(?P<hon>Professor|Madam|Prof|Miss|Mrs|Mdm|Mr|Ms|Mx|Dr|Ir)\.?\s+(?P<name>{_EN_NAME})\s*$"
+)
+_TRAILING_ZH_HONORIFIC = re.compile(f"(?:{'|'.join(_ZH_HONORIFICS)})\\s*$")
+
+
+def split_honorific(name: str) -> tuple[str, str | None]:
+    """A contact's name without the honorific typed into it, and the honorific.
+
+    「陳大文先生」 → (陳大文, 先生); "Ms. June Wong" → (June Wong, Ms). A name without one, or
+    that is not one person's name in one script, is returned as it is, with None.
+    """
+    english = _LEADING_HONORIFIC.match(name)
+    if english is not None and not _ORG_SUFFIX_EN.search(english["name"]):
+        return english["name"], english["hon"]
+    if not _TRAILING_ZH_HONORIFIC.search(name):
+        return name, None
+    person = _parse_zh_contact_name(name.strip())
+    if person is None or not person.honorific or person.title_zh or not person.name_zh:
+        return name, None
+    return person.name_zh, person.honorific
+
+
 def _parse_name(text: str) -> _Person | None:
     """A name in Chinese, English or both ("溫安怡 Angela Wan"), with its honorific."""
     zh, en = _split_scripts(text)

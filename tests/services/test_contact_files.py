@@ -20,6 +20,7 @@ from services.contact_files import (
 )
 from services.contact_rows import IncomingContact, IncomingValue
 from services.problems import InputRejected, Severity
+from services.release_parser import split_honorific
 
 DATA = Path(__file__).parent / "data" / "contacts"
 
@@ -401,6 +402,72 @@ def test_xlsx_every_sheet_with_a_header_is_read_and_the_others_are_reported(
 
 
 # --- vCard -----------------------------------------------------------------------------------
+
+
+def test_an_organisations_own_card_is_a_shared_contact_not_a_nameless_person(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "desks.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:香港電台\r\nORG:香港電台\r\n"
+        "TEL;VALUE=uri;TYPE=work:tel:+852-2339-6300\r\nEMAIL:news@rthk.hk\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Ming Pao News Desk\r\n"
+        "ORG:Ming Pao\r\nX-ABShowAs:COMPANY\r\nTEL;type=WORK:2595 3111\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sing Tao\r\nORG:Sing Tao\r\n"
+        "TEL;type=WORK:2798 2323\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    _, cards = _rows(path)
+    assert [
+        (c.kind, c.name_zh, c.name_en, c.organization_zh or c.organization_en) for c in cards
+    ] == [
+        ("mailbox", None, None, "香港電台"),
+        ("mailbox", None, "Ming Pao News Desk", "Ming Pao"),
+        ("mailbox", None, None, "Sing Tao"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "bare", "honorific"),
+    [
+        ("陳大文先生", "陳大文", "先生"),
+        ("李嘉欣小姐", "李嘉欣", "小姐"),
+        ("Ms. June Wong", "June Wong", "Ms"),
+        ("Dr Alan Lam", "Alan Lam", "Dr"),
+        ("June Wong", "June Wong", None),
+        ("陳大文", "陳大文", None),
+        ("Mr", "Mr", None),  # nothing left: not a name with an honorific
+        ("Mrs Tang Catering Ltd", "Mrs Tang Catering Ltd", None),  # more than a name
+        # Hon is also a surname (韓): a name, not the Honourable.
+        ("Hon Wai Ming", "Hon Wai Ming", None),
+        ("Mr Hon Chi Keung", "Hon Chi Keung", "Mr"),
+        ("總監陳大文先生", "總監陳大文先生", None),  # a title in it: left for the officer
+    ],
+)
+def test_split_honorific(name: str, bare: str, honorific: str | None) -> None:
+    assert split_honorific(name) == (bare, honorific)
+
+
+def test_an_honorific_typed_into_a_name_gets_its_own_field(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "姓名,機構,稱謂,電話\n陳大文先生,明報,,2595 3111\n李嘉欣小姐 Ms Lee Ka Yan,香港電台,,2339 6300\n"
+        "Mr. Cheung Siu Ming,星島日報,Dr,2798 2323\n",
+        encoding="utf-8",
+    )
+    _, (chan, lee, cheung) = _rows(path)
+    assert (chan.name_zh, chan.honorific) == ("陳大文", "先生")
+    assert (lee.name_zh, lee.name_en, lee.honorific) == ("李嘉欣", "Lee Ka Yan", "小姐")
+    # Another honorific held in the same language: the name keeps its own, for the officer.
+    assert (cheung.name_en, cheung.honorific) == ("Mr. Cheung Siu Ming", "Dr")
+    card = tmp_path / "june.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Wong;June;;Ms.;\r\nFN:Ms. June Wong\r\n"
+        "TEL:+852 6986 5822\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    _, (june,) = _rows(card)
+    assert (june.name_en, june.honorific) == ("June Wong", "Ms")
 
 
 def test_vcard_21_quoted_printable_utf8_big5_and_bare_types() -> None:
