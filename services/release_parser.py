@@ -479,6 +479,12 @@ _ORG_AND_UNIT_ZH = re.compile(
     r"(?P<unit>[^局署處处]{1,10}(?:組|组|部|科|處|处))$"
 )
 _ON_BEHALF = re.compile(r"\s*[(（]?\s*(?:for\s+and\s+)?on\s+behalf\s+of\s+[^)）]*[)）]?\s*$", re.I)
+# A label before an organisation's line: 「香港公关代理：博达公关顾问有限公司」, "PR agency: …".
+_ORG_LINE_LABEL = re.compile(
+    r"^[^:：\d@]{0,8}?(?:公關代理|公关代理|代理|公關公司|公关公司|公關顧問|公关顾问|"
+    r"(?:PR\s+|public\s+relations\s+)?(?:agency|consultants?))\s*[:：]\s*(?=\S)",
+    re.I,
+)
 _LEGAL_SUFFIX = re.compile(
     r"(?:companylimited|colimited|coltd|limited|ltd|incorporated|inc|llc|plc|corporation|corp|"
     r"有限公司|股份有限公司)$"
@@ -606,7 +612,8 @@ _ENCLOSING = "<>()（）[]【】\"'“”‘’「」"
 _MAILBOX_NAME = re.compile(
     r"\b(?:pr|media|press|news(?:room)?|info(?:rmation)?|enquir\w*|inquir\w*|team|comms|"
     r"communications|office|admin|contact|hello|mailbox|marketing|general|desk|hotline)\b|"
-    r"新聞組|新闻组|新聞處|新闻处|新聞部|傳訊部|传讯部|公關部|公关部|熱線|热线|查詢組",
+    r"新聞組|新闻组|新聞處|新闻处|新聞部|傳訊部|传讯部|公關部|公关部|熱線|热线|查詢組|"
+    r"(?:一般|傳媒|传媒|媒體|媒体|公眾|公众)?(?:查詢|查询|垂詢|垂询)(?:熱線|热线|電話|电话)?$|總機|总机",
     re.I,
 )
 _EMAIL_NAME_STOPWORDS = frozenset(
@@ -1197,6 +1204,18 @@ def _is_employer(text: str) -> bool:
         and not _EN_ROLE_WORDS.search(text)
         and not _ZH_ROLE_WORDS.search(text)
     )
+
+
+_EN_UNIT_SEPARATOR = re.compile(r"\s*,\s+|\s+[–—-]\s+")
+
+
+def _split_unit(text: str) -> tuple[str, str]:
+    """("Orient Pay Holdings Limited", "Investor Relations") from the two joined by a comma
+    or a dash, when what follows is a department; (text, "") otherwise."""
+    parts = _EN_UNIT_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and _is_department(parts[1].replace("&", " and ")):
+        return parts[0].strip(), parts[1].strip()
+    return text, ""
 
 
 def _is_department(text: str) -> bool:
@@ -2611,7 +2630,7 @@ class _ContactBlockReader:
         then, if the line is neither a person nor a title, one with an organisation's words
         (PR, Communications) or one sitting right above a person.
         """
-        plain = _ON_BEHALF.sub("", text).strip()
+        plain = _ORG_LINE_LABEL.sub("", _ON_BEHALF.sub("", text)).strip()
         known = self.reader.orgs.find(plain) or self.reader.orgs.find(_strip_parens(plain))
         if known:
             return known, None
@@ -2623,6 +2642,13 @@ class _ContactBlockReader:
             or _ORG_SUFFIX_ZH.search(unit["org"])
         ):
             return self._register_org(number, unit["org"], en), unit["unit"]
+        if en and not zh:
+            # "Hong Kong Trade Promotion Council, Communications & Public Affairs Department",
+            # "Orient Pay Holdings Limited – Investor Relations": the organisation, its unit.
+            head, department = _split_unit(en)
+            if department and (self.reader.orgs.find(head) or _ends_like_org(None, head)):
+                known_head = self.reader.orgs.find(head)
+                return known_head or self._register_org(number, None, head), department
         if _ends_like_org(zh, en):
             return self._register_org(number, zh, en), None
         if _parse_person(plain) is not None:

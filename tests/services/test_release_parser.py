@@ -798,6 +798,53 @@ def test_a_pr_agency_then_title_name_in_both_scripts_and_bracketed_values() -> N
     ]  # fmt: skip
 
 
+def test_an_organisations_unit_after_a_comma_or_dash_and_a_label_before_it() -> None:
+    """A unit after the organisation's name (a comma, a dash) or a label before it
+    (「香港公关代理：」) made organisations of their own."""
+    release = parse_release(
+        HEADER_EN + "Media enquiries\n"
+        "ABC Limited, Corporate Communications Department\nMs Law Wai-lam\nTel: 2584 4525\n"
+        "General enquiries: 2584 4333\n\n"
+        "Orient Pay Holdings Limited – Investor Relations\nMs Amy Chan\nTel: 3188 7700\n\n"
+        "PR agency: Strategic Financial Relations Limited\nMr Ken Hui\nTel: 2864 4812\n",
+        source="x",
+    )
+    names = [o.name_en for o in release.organizations]
+    assert names == [
+        "ABC Limited",
+        "Orient Pay Holdings Limited",
+        "Strategic Financial Relations Limited",
+    ]
+    law, desk, amy, ken = release.media_contacts
+    assert (law.name_en, law.organization_key, law.title_en) == (
+        "Law Wai-lam",
+        release.organizations[0].key,
+        "Corporate Communications Department",
+    )
+    assert (desk.kind, desk.name_en, desk.organization_key) == (
+        "mailbox",
+        "General enquiries",
+        release.organizations[0].key,
+    )
+    assert (amy.organization_key, ken.organization_key) == (
+        release.organizations[1].key,
+        release.organizations[2].key,
+    )
+    zh = parse_release(
+        HEADER_ZH + "傳媒查詢\nABC公司\n陳大文\n電話：2123 4567\n一般查詢：2123 4000\n\n"
+        "香港公关代理：博达公关顾问有限公司\n陈小姐\n电话：3105 0000\n",
+        source="x",
+    )
+    assert [o.name_zh for o in zh.organizations] == ["ABC公司", "博达公关顾问有限公司"]
+    chan, general, chen = zh.media_contacts
+    assert (general.kind, general.name_zh, general.organization_key) == (
+        "mailbox",
+        "一般查詢",
+        zh.organizations[0].key,
+    )
+    assert chen.organization_key == zh.organizations[1].key
+
+
 def test_keyed_name_title_organisation_fields() -> None:
     release = parse_release(
         HEADER_ZH + "Media enquiries\nName: Ms Priscilla Yeung\nTitle: Manager, Public Affairs\n"
