@@ -836,7 +836,7 @@ def test_an_organisations_unit_after_a_comma_or_dash_and_a_label_before_it() -> 
         source="x",
     )
     assert [o.name_zh for o in zh.organizations] == ["ABC公司", "博达公关顾问有限公司"]
-    chan, general, chen = zh.media_contacts
+    _chan, general, chen = zh.media_contacts
     assert (general.kind, general.name_zh, general.organization_key) == (
         "mailbox",
         "一般查詢",
