@@ -2044,7 +2044,8 @@ _EN_SAY_WORDS: tuple[tuple[str, str], ...] = (
         "explains", "remarked", "emphasised", "emphasized", "emphasises", "emphasizes",
         "highlighted", "continued", "concluded", "shared", "observed",
     )),
-    ("pointed", "out"), ("According", "to"), ("according", "to"),
+    ("pointed", "out"), ("According", "to"), ("according", "to"), ("told", "reporters"),
+    ("told", "journalists"), ("told", "the"),
 )  # fmt: skip
 
 
@@ -2164,7 +2165,8 @@ _EN_HON_START = re.compile(rf"(?<![A-Za-z])(?:{_EN_HON})\.?\s+(?=[A-Z])")
 _EN_BEFORE = re.compile(
     rf"(?P<hon>{_EN_HON_GROUP})?(?P<name>{_EN_NAME})(?:\s*,\s*(?P<title>[^\"“”]{{2,200}}?))?\s*,?\s*$"
 )
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ir|St|Co|Ltd|Inc|No|Jr|Sr|Corp|Mt|Hon)\.$")
+# Words ending in a full stop that does not end the sentence, and initials ("Richard K. H. Yip").
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ir|St|Co|Ltd|Inc|No|Jr|Sr|Corp|Mt|Hon|[A-Z])\.$")
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -2247,8 +2249,25 @@ def _parse_en_speaker_after(after: str) -> _Person | None:
 
 
 def _parse_en_speaker_before(before: str) -> _Person | None:
-    """Read the speaker before "said": "Mr X, Title," or "HKSTP Chairman Dr Sunny Chai"."""
+    """Read the speaker before "said": "Mr X, Title," or "HKSTP Chairman Dr Sunny Chai";
+    a Chinese name in brackets after the English one is the speaker's ("Mr Alex Tsang
+    (曾俊輝), Chairman of …")."""
     sentence = before[_en_sentence_start(before) :].strip()
+    bracketed = _ZH_NAME_IN_BRACKETS.search(sentence)
+    zh_name = None
+    if bracketed is not None and _is_chinese_name(bracketed["zh"]):
+        zh_name = bracketed["zh"]
+        sentence = sentence[: bracketed.start()] + sentence[bracketed.end() :]
+    person = _en_speaker_in(sentence)
+    if person is not None and zh_name:
+        person.name_zh = zh_name
+    return person
+
+
+_ZH_NAME_IN_BRACKETS = re.compile(rf"\s*[(（](?P<zh>[{_HAN}]{{2,4}})[)）]")
+
+
+def _en_speaker_in(sentence: str) -> _Person | None:
     starts: list[int] = []
     previous_end = -1
     for hon in _EN_HON_START.finditer(sentence):
@@ -2287,7 +2306,10 @@ def _same_speaker(known: ParsedSpokesperson, new: ParsedSpokesperson) -> bool:
         return known.name_zh == new.name_zh
     if known.name_en and new.name_en:
         a, b = known.name_en.casefold().split(), new.name_en.casefold().split()
-        return a == b or (len(b) == 1 and b[0] == a[-1]) or (len(a) == 1 and a[0] == b[-1])
+        # A surname alone is the same person's: last in "Sunny Chai", first in "Wong Siu-keung".
+        return a == b or (len(b) == 1 and b[0] in (a[0], a[-1])) or (
+            len(a) == 1 and a[0] in (b[0], b[-1])
+        )
     return False
 
 

@@ -999,12 +999,30 @@ HEADER_EN = (
          ("Yiu Hing-leung", "Ir Dr", "Chief Corporate Development Officer of HKSTP")),
         ('"Great," said John Smith, CEO of Example Corp.',
          ("John Smith", None, "CEO of Example Corp.")),
+        # Initials with full stops; "told reporters".
+        ('Mr. Richard K. H. Yip, Group Managing Director of HKSTP, commented: "Good."',
+         ("Richard K. H. Yip", "Mr", "Group Managing Director of HKSTP")),
+        ('Mr Alex Tsang, Chairman of HKSTP, told reporters: "Good."',
+         ("Alex Tsang", "Mr", "Chairman of HKSTP")),
     ],
 )  # fmt: skip
 def test_english_quotes(body: str, expected: tuple[str, str | None, str]) -> None:
     (person,) = parse_release(HEADER_EN + body + "\n", source="x").spokespeople
     assert (person.name_en, person.honorific, person.title_en) == expected
     assert person.line == 5
+
+
+def test_an_english_speaker_with_the_chinese_name_in_brackets_and_later_by_surname() -> None:
+    release = parse_release(
+        HEADER_EN + 'Mr. Alex Tsang Chun-fai (曾俊輝), Chairman and CEO of HKSTP, stated: "Good."'
+        '\n\nIr Prof. Wong Siu-keung, BBS, JP, Vice President of HKSTP, noted, "Yes."\n\n'
+        "Professor Wong added that the park would grow.\n",
+        source="x",
+    )
+    assert [(s.name_en, s.name_zh, s.title_en) for s in release.spokespeople] == [
+        ("Alex Tsang Chun-fai", "曾俊輝", "Chairman and CEO of HKSTP"),
+        ("Wong Siu-keung", None, "Vice President of HKSTP"),  # "Professor Wong": the same
+    ]
 
 
 def test_pronouns_and_organisations_are_not_spokespeople() -> None:
