@@ -1750,11 +1750,30 @@ class _ReleaseReader:
                 return
         if person.name_zh and not person.title_zh:
             person.title_zh = self._title_for_name(person.name_zh)
+        if person.name_en and " " not in person.name_en.strip():
+            self._full_english_name(person)
         title = person.title_zh or person.title_en
         if title:
             org = self._org_from_title(title, person.line)
             person.organization_key = org.key if org else None
         self.spokespeople.append(person)
+
+    def _full_english_name(self, person: ParsedSpokesperson) -> None:
+        """Complete "Dr Choi said" from where the release first named her: "The Secretary for
+        Education, Dr Choi Yuk-lin, visited…" gives the full name and the title."""
+        honorific = re.escape(person.honorific) if person.honorific else _EN_HON
+        mention = re.compile(
+            rf"(?:(?P<title>[A-Z][A-Za-z&'’ ]{{3,80}}?),\s+)?(?:{honorific})\.?\s+"
+            rf"(?P<name>{re.escape(person.name_en or '')}(?:\s+[A-Z][A-Za-z'’\-]*){{1,3}})"
+            r"(?=\s*[,.;(]|\s+(?:said|says|added|noted|visited|announced)\b)"
+        )
+        found = mention.search(self.doc.text[:_DATE_HEAD_CHARS])
+        if found is None:
+            return
+        person.name_en = found["name"]
+        title = _LEADING_THE.sub("", found["title"] or "").strip()
+        if title and not person.title_en and _EN_ROLE_WORDS.search(title):
+            person.title_en = title
 
     def _org_from_title(self, title: str, line: int) -> ParsedOrganization | None:
         known = self.orgs.find_in(title)

@@ -1025,6 +1025,22 @@ def test_an_english_speaker_with_the_chinese_name_in_brackets_and_later_by_surna
     ]
 
 
+def test_a_speaker_quoted_by_surname_takes_the_full_name_and_title_given_before() -> None:
+    """A government release names the official in full once, then quotes "Dr Choi"."""
+    release = parse_release(
+        HEADER_EN + "The Secretary for Education, Dr Choi Yuk-lin, visited two schools today."
+        "\n\nDr Choi first visited a primary school.\n\n"
+        '"We will support the schools," Dr Choi said.\n',
+        source="x",
+    )
+    (choi,) = release.spokespeople
+    assert (choi.name_en, choi.honorific, choi.title_en) == (
+        "Choi Yuk-lin",
+        "Dr",
+        "Secretary for Education",
+    )
+
+
 def test_pronouns_and_organisations_are_not_spokespeople() -> None:
     body = "The United States said nothing. He said it was fine. The report noted growth.\n"
     assert parse_release(HEADER_EN + body, source="x").spokespeople == []
