@@ -572,6 +572,8 @@ _VALUE_LABEL = re.compile(
     re.I,
 )
 # Bars between the cells of a contact line: ASCII, full-width, box-drawing.
+# Between people named on one line: a slash, 、, "and", & or 及.
+_PEOPLE_SEPARATOR = re.compile(r"\s+/\s+|\s*[／、&]\s*|\s+and\s+|及")
 _CELL_BAR = re.compile(r"\s*[|｜│┃]\s*")
 _NAMED_VALUE = re.compile(r"^(?P<name>[^:：@\d]{2,40})[:：]\s*(?P<value>[^:：]{6,80})$")
 _LABEL_WORDS = frozenset(label.casefold() for label in _PHONE_LABELS + _EMAIL_LABELS)
@@ -2363,6 +2365,9 @@ class _ContactBlockReader:
         self.pending: list[tuple[int, str]] = []  # title or unit lines awaiting a person
         self.columns: list[tuple[str, str]] | None = None  # table header: (kind, label)
         self.org_line: int | None = None
+        # People named on one line ("Mr Jacky Mak / Ms Winnie Sze"): the numbers and
+        # addresses that follow are each of theirs.
+        self.sharing: list[ParsedContact] = []
 
     def read(self) -> None:
         """Read every line of the block."""
@@ -2408,6 +2413,8 @@ class _ContactBlockReader:
             return
         if self._read_prose(number, text) or self._read_name_then_values(number, text):
             return
+        if self._read_people_line(number, text):
+            return
         # A line with a number or an address in it is no name, title or organisation.
         has_value = _has_email(text) or _PROSE_PHONE.search(text) is not None
         if has_value or not self._read_entity(number, text, following):
@@ -2427,6 +2434,26 @@ class _ContactBlockReader:
                             phrase(QT_TRANSLATE_NOOP("Validation", "These media contacts were taken to be of %1, which "
                                    "issues the release: the sentence names no organisation."),
                                    name or issuer.name_zh or issuer.key))  # fmt: skip
+
+    def _read_people_line(self, number: int, text: str) -> bool:
+        """Read 「Mr. Jacky Mak / Ms. Winnie Sze」: people of one team on one line, each with
+        an honorific, who share the numbers and addresses under them. False, having read
+        nothing, unless every part is such a person."""
+        parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text)]
+        if len(parts) < 2:
+            return False
+        people = [_parse_person(part) for part in parts]
+        if not all(person is not None and person.honorific for person in people):
+            return False
+        opened: list[ParsedContact] = []
+        for person in people:
+            assert person is not None
+            self.contact = None
+            self._open_person(number, person)
+            if self.contact is not None:
+                opened.append(self.contact)
+        self.sharing = opened
+        return True
 
     def _read_name_then_values(self, number: int, text: str) -> bool:
         """Read 「陳小姐 2131 0000 chan@nwd.com.hk」: a name with its honorific, then its numbers
@@ -2596,8 +2623,8 @@ class _ContactBlockReader:
         if _has_email(value):
             self._add_emails(number, value, label, lone=False)
             return
-        contact = self.contact or self._open_mailbox(number)
-        contact.phones.append(RawValue(value, number, label.rstrip(".")))
+        for contact in self.sharing or [self.contact or self._open_mailbox(number)]:
+            contact.phones.append(RawValue(value, number, label.rstrip(".")))
 
     def _add_emails(self, number: int, value: str, label: str, *, lone: bool) -> None:
         tokens = [t for t in _EMAIL_TOKEN_SPLIT.split(value) if t]
@@ -2606,8 +2633,9 @@ class _ContactBlockReader:
             t for t in tokens if not _has_email(t) and t.casefold() not in ("or", "或", "mailto:")
         ]
         for address in addresses:
-            contact = self._contact_for_email(number, address, lone=lone)
-            contact.emails.append(RawValue(address, number, label.rstrip(".")))
+            owners = self.sharing or [self._contact_for_email(number, address, lone=lone)]
+            for contact in owners:
+                contact.emails.append(RawValue(address, number, label.rstrip(".")))
         if leftovers:
             text = " ".join(leftovers)
             if _looks_like_phone(text):
@@ -2632,6 +2660,10 @@ class _ContactBlockReader:
         return self._open_mailbox(number)
 
     def _open_mailbox(self, number: int) -> ParsedContact:
+        self.sharing = []
+        return self._new_mailbox(number)
+
+    def _new_mailbox(self, number: int) -> ParsedContact:
         """Open a contact that is not a person, named after the unit line above it, if any."""
         unit_line, unit = self.pending[-1] if self.pending else (number, None)
         self.pending = []
@@ -2720,6 +2752,10 @@ class _ContactBlockReader:
         )
 
     def _open_org(self, number: int, org: ParsedOrganization, unit: str | None) -> None:
+        self.sharing = []
+        self._enter_org(number, org, unit)
+
+    def _enter_org(self, number: int, org: ParsedOrganization, unit: str | None) -> None:
         """Make ``org`` the organisation of the lines that follow."""
         contact = self.contact
         if (
@@ -2743,6 +2779,7 @@ class _ContactBlockReader:
 
     def _open_person(self, number: int, person: _Person) -> None:
         """Start a contact for ``person``, or complete the current one with their other name."""
+        self.sharing = []
         current = self.contact
         if (
             current is not None

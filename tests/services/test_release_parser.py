@@ -845,6 +845,30 @@ def test_an_organisations_unit_after_a_comma_or_dash_and_a_label_before_it() -> 
     assert chen.organization_key == zh.organizations[1].key
 
 
+@pytest.mark.parametrize(
+    ("block", "names"),
+    [
+        ("Media enquiries\nABC Limited\nMr. Jacky Mak / Ms. Winnie Sze\n"
+         "Tel: (852) 2864 4812 / 2864 4877\nEmail: abc@sprg.com.hk\n",
+         [(None, "Jacky Mak"), (None, "Winnie Sze")]),
+        ("傳媒查詢\nABC公司\n陳小姐／李先生\n電話：(852) 2864 4812 / 2864 4877\n"
+         "電郵：abc@sprg.com.hk\n", [("陳", None), ("李", None)]),
+    ],
+)  # fmt: skip
+def test_people_named_on_one_line_share_the_values_under_them(
+    block: str, names: list[tuple[str | None, str | None]]
+) -> None:
+    """「Mr. Jacky Mak / Ms. Winnie Sze」 then their Tel and Email: both people, each with the
+    numbers and the address (the line was not understood; a nameless mailbox had them)."""
+    contacts = contacts_of(block)
+    assert [(c.kind, c.name_zh, c.name_en) for c in contacts] == [
+        ("person", zh, en) for zh, en in names
+    ]
+    for contact in contacts:
+        assert [p.text for p in contact.phones] == ["(852) 2864 4812 / 2864 4877"]
+        assert [e.text for e in contact.emails] == ["abc@sprg.com.hk"]
+
+
 def test_keyed_name_title_organisation_fields() -> None:
     release = parse_release(
         HEADER_ZH + "Media enquiries\nName: Ms Priscilla Yeung\nTitle: Manager, Public Affairs\n"
