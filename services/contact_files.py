@@ -538,6 +538,10 @@ class _RecordReader:
     @staticmethod
     def _emails(contact: IncomingContact, value: str, kind: str, label: str) -> None:
         for piece in value.split(_MULTI_VALUE):
+            if piece.lstrip()[:3].casefold() == "/o=":
+                # An Exchange X.500 name: one value, refused as one (not cut at its spaces).
+                contact.emails.append(IncomingValue(piece.strip(), kind, label))
+                continue
             for address in split_emails(piece):
                 contact.emails.append(IncomingValue(address, kind, label))
 

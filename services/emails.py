@@ -151,6 +151,10 @@ class _Repair:
             self.obvious = self.obvious and packaging
 
 
+# What Outlook exports for a colleague on the same Exchange server ("E-mail Type" EX).
+_EXCHANGE_ADDRESS = re.compile(r"\A/o=[^/]+/(?:ou|cn)=", re.IGNORECASE)
+
+
 def check_email(text: str, *, field: str = "email", where: str = "") -> EmailCheck:
     """Check one e-mail address and say what is wrong with it.
 
@@ -168,6 +172,17 @@ def check_email(text: str, *, field: str = "email", where: str = "") -> EmailChe
     if not stripped:
         given = phrase(QT_TRANSLATE_NOOP("Validation", "no e-mail address given"))
         problem = Problem(Severity.ERROR, where, field, text, str(given), None, given)
+        return EmailCheck(text, False, None, [problem], None, False)
+    if _EXCHANGE_ADDRESS.match(stripped):
+        said = phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "%1 is an Exchange address inside one organisation (an X.500 name), not an "
+                "e-mail address: it reaches nobody outside.",
+            ),
+            repr(stripped[:80] + ("…" if len(stripped) > 80 else "")),
+        )
+        problem = Problem(Severity.ERROR, where, field, text, str(said), None, said)
         return EmailCheck(text, False, None, [problem], None, False)
     address = _ime(stripped)
     normalized = _validated(address)
@@ -224,6 +239,8 @@ def normalize_email(text: str) -> str | None:
     is read as the address inside; a guess such as a misspelt domain is not applied.
     """
     stripped = text.strip()
+    if _EXCHANGE_ADDRESS.match(stripped):
+        return None
     address = _ime(stripped)
     normalized = _validated(address)
     if normalized is not None and _domain_typo(address) is None:

@@ -3877,6 +3877,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>未有填寫電郵地址</translation>
     </message>
     <message>
+        <source>%1 is an Exchange address inside one organisation (an X.500 name), not an e-mail address: it reaches nobody outside.</source>
+        <translation>%1 是機構內部的 Exchange 地址（X.500 名稱），不是電郵地址：機構以外的人無法以此聯絡。</translation>
+    </message>
+    <message>
         <source>%1 was typed with full-width characters; read as %2.</source>
         <translation>%1 以全形字元輸入；已讀作 %2。</translation>
     </message>

@@ -269,6 +269,25 @@ def test_a_second_column_for_a_one_value_field_is_not_run_into_the_first() -> No
     }
 
 
+def test_an_outlook_exchange_address_is_one_value_refused_as_one(tmp_path: Path) -> None:
+    """Outlook exports a colleague on the same Exchange server as an X.500 name; it was cut
+    at its spaces into seven 'addresses', each refused."""
+    from services.value_checks import validate_email_text
+
+    x500 = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=ab12-kylee"
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        '"First Name","Last Name","E-mail Address","E-mail Type","E-mail 2 Address"\n'
+        f'"Ka Yan","Lee","{x500}","EX","kayan_lee@isd.gov.hk"\n',
+        encoding="utf-8",
+    )
+    _, (lee,) = _rows(path)
+    assert [v.text for v in lee.emails] == [x500, "kayan_lee@isd.gov.hk"]
+    address, (problem,) = validate_email_text(x500, where="outlook.csv line 2")
+    assert address is None
+    assert "Exchange address" in problem.message and problem.severity is Severity.ERROR
+
+
 def test_a_given_mapping_replaces_the_guess(tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("Who,Digits,Where\nJune Wong,6986 5822,Edelman\n", encoding="utf-8")
