@@ -2660,11 +2660,8 @@ class _ContactBlockReader:
         return self._open_mailbox(number)
 
     def _open_mailbox(self, number: int) -> ParsedContact:
-        self.sharing = []
-        return self._new_mailbox(number)
-
-    def _new_mailbox(self, number: int) -> ParsedContact:
         """Open a contact that is not a person, named after the unit line above it, if any."""
+        self.sharing = []
         unit_line, unit = self.pending[-1] if self.pending else (number, None)
         self.pending = []
         zh, en = _split_scripts(unit) if unit else (None, None)
@@ -2752,11 +2749,8 @@ class _ContactBlockReader:
         )
 
     def _open_org(self, number: int, org: ParsedOrganization, unit: str | None) -> None:
-        self.sharing = []
-        self._enter_org(number, org, unit)
-
-    def _enter_org(self, number: int, org: ParsedOrganization, unit: str | None) -> None:
         """Make ``org`` the organisation of the lines that follow."""
+        self.sharing = []
         contact = self.contact
         if (
             contact is not None
