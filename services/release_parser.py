@@ -2876,7 +2876,10 @@ class _ContactBlockReader:
             return False
         if self._read_row(number, text, self.columns):
             return True
+        # The table has ended: a line under it (「傳真：2804 2789」) is the organisation's,
+        # shared, not its last row's person's.
         self.columns = None
+        self.contact = None
         return False
 
     def _read_row(self, number: int, text: str, columns: list[tuple[str, str]] | None) -> bool:

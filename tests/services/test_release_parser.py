@@ -869,6 +869,19 @@ def test_people_named_on_one_line_share_the_values_under_them(
         assert [e.text for e in contact.emails] == ["abc@sprg.com.hk"]
 
 
+def test_a_line_under_a_contact_table_is_the_organisations_not_its_last_persons() -> None:
+    """A shared fax under a table of people went to the table's last person."""
+    carmen, alan, shared = contacts_of(
+        "傳媒查詢：\n縱橫公共關係顧問集團\n姓名\t職位\t電話\t電郵\n"
+        "陳嘉敏小姐\t副總監\t2864 4831\tcarmen.chan@sprg.com.hk\n"
+        "吳偉倫先生\t高級經理\t2864 4856\talan.ng@sprg.com.hk\n傳真：2804 2789\n"
+    )
+    assert [p.text for p in alan.phones] == ["2864 4856"]
+    assert (shared.kind, shared.organization_key) == ("mailbox", alan.organization_key)
+    assert shared.phones == [RawValue("2804 2789", 10, "傳真")]
+    assert carmen.name_zh == "陳嘉敏"
+
+
 def test_keyed_name_title_organisation_fields() -> None:
     release = parse_release(
         HEADER_ZH + "Media enquiries\nName: Ms Priscilla Yeung\nTitle: Manager, Public Affairs\n"
