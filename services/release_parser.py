@@ -2187,7 +2187,9 @@ _EN_BEFORE = re.compile(
     rf"(?P<hon>{_EN_HON_GROUP})?(?P<name>{_EN_NAME})(?:\s*,\s*(?P<title>[^\"“”]{{2,200}}?))?\s*,?\s*$"
 )
 # Words ending in a full stop that does not end the sentence, and initials ("Richard K. H. Yip").
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ir|St|Co|Ltd|Inc|No|Jr|Sr|Corp|Mt|Hon|[A-Z])\.$")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Ir|St|Co|Ltd|Inc|No|Jr|Sr|Corp|Mt|Hon|[A-Z])\.$"
+)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -2328,8 +2330,10 @@ def _same_speaker(known: ParsedSpokesperson, new: ParsedSpokesperson) -> bool:
     if known.name_en and new.name_en:
         a, b = known.name_en.casefold().split(), new.name_en.casefold().split()
         # A surname alone is the same person's: last in "Sunny Chai", first in "Wong Siu-keung".
-        return a == b or (len(b) == 1 and b[0] in (a[0], a[-1])) or (
-            len(a) == 1 and a[0] in (b[0], b[-1])
+        return (
+            a == b
+            or (len(b) == 1 and b[0] in (a[0], a[-1]))
+            or (len(a) == 1 and a[0] in (b[0], b[-1]))
         )
     return False
 
