@@ -1220,6 +1220,24 @@ def _split_unit(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# What a company's registered Chinese name adds to the name it goes by.
+_ZH_COMPANY_TAIL = re.compile(
+    r"^(?:科技|集團|集团|控股|國際|国际|實業|实业|投資|投资|發展|发展|香港|中國|中国)*"
+    r"(?:股份)?(?:有限)?(?:公司|集團|集团)$"
+)
+
+
+def _full_company_name(name: str | None, other: str | None) -> str | None:
+    """The longer of two Chinese names of one company (星河新能源, 星河新能源科技股份有限公司),
+    or None when they are not so."""
+    if not name or not other or name == other:
+        return None
+    short, full = sorted((name, other), key=len)
+    if len(short) >= 2 and full.startswith(short) and _ZH_COMPANY_TAIL.match(full[len(short) :]):
+        return full
+    return None
+
+
 def _is_department(text: str) -> bool:
     """True for a department rather than a company: "Corporate Communications"."""
     words = _LATIN_WORD.findall(text)
@@ -1930,6 +1948,14 @@ class _ReleaseReader:
             for other in list(self.orgs.items):
                 if other is org or self._org_domain(other) != domain:
                     continue
+                full = _full_company_name(org.name_zh, other.name_zh)
+                if full is not None and not (org.name_en and other.name_en):
+                    # 星河新能源 (as the release calls it) and 星河新能源科技股份有限公司 (its
+                    # registered name) at one domain: one company, the short name kept.
+                    keep, drop = (org, other) if org.name_zh == full else (other, org)
+                    keep.short_name_zh = keep.short_name_zh or drop.name_zh
+                    self._merge_org(keep, drop)
+                    break
                 if (org.name_zh and other.name_zh) or (org.name_en and other.name_en):
                     continue
                 self._merge_org(org, other)

@@ -882,6 +882,23 @@ def test_a_line_under_a_contact_table_is_the_organisations_not_its_last_persons(
     assert carmen.name_zh == "陳嘉敏"
 
 
+def test_a_company_by_its_short_and_its_registered_name_at_one_domain_is_one() -> None:
+    """The dateline's 星河新能源 and the contact block's 星河新能源科技股份有限公司 were two
+    organisations, the contact filed under the one that does not issue the release."""
+    release = parse_release(
+        "星河新能源設立國際總部\n\n（香港，2024年6月18日）星河新能源今日宣布設立國際總部。\n\n"
+        "星河新能源董事長王建國先生表示：「好。」\n\n媒體聯絡：\n星河新能源科技股份有限公司\n"
+        "張偉先生\n電郵：zhangwei@xinghe-energy.com\n\n關於星河新能源\n網址：www.xinghe-energy.com\n",
+        source="x",
+    )
+    (company,) = release.organizations
+    assert (company.name_zh, company.short_name_zh) == ("星河新能源科技股份有限公司", "星河新能源")
+    assert release.issuer_keys == [company.key]
+    (zhang,) = release.media_contacts
+    (wang,) = release.spokespeople
+    assert zhang.organization_key == wang.organization_key == company.key
+
+
 def test_keyed_name_title_organisation_fields() -> None:
     release = parse_release(
         HEADER_ZH + "Media enquiries\nName: Ms Priscilla Yeung\nTitle: Manager, Public Affairs\n"
