@@ -430,6 +430,14 @@ def _result(
     return local if future is None else _rejoin(batch, future.result())
 
 
+class _Apart(NamedTuple):
+    """A row's address or number that a contact of another name has: kept apart."""
+
+    why: str  # "e-mail" or "phone"
+    value: str  # the address key or E.164 number
+    label: str  # the other contact's name
+
+
 class _Cancelled(Exception):
     """The user cancelled: roll everything back."""
 
@@ -527,9 +535,6 @@ class _BulkWriter:
         # Contacts that existed before the batch that merged into them: re-indexed at the end.
         self.touched: set[int] = set()
         self.batch_tags: dict[int, set[str]] = {}
-        # The address or number a row shares with a contact of another name, by kind.
-        self.apart: dict[str, tuple[str, int]] = {}
-        self.apart_names: dict[int, tuple[Any, Any]] = {}
 
     def _first_free_id(self) -> int:
         if self.conn.dialect.name == "postgresql":
@@ -767,11 +772,12 @@ class _BulkWriter:
         name_keys: list[tuple[str, int | None]],
         existing: tuple[dict[str, int], dict[str, int], dict[tuple[str, int | None], int]],
         contacts: dict[int, list[Any]],
-    ) -> tuple[int | None, str]:
-        """The contact this row is, and why; a shared address or number whose contact has
-        another name is noted in ``self.apart`` (see services.matching.names_agree)."""
+    ) -> tuple[int | None, str, _Apart | None]:
+        """The contact this row is, and why; with no contact, the first address or number
+        the row shares with a contact of another name (see services.matching.names_agree)."""
         by_email, by_phone, by_name = existing
         row = validated.row
+        apart: _Apart | None = None
         for why, values, tables in (
             ("e-mail", [e.key for e in validated.emails], (self.by_email, by_email)),
             ("phone", [p.e164 for p in validated.phones], (self.by_phone, by_phone)),
@@ -783,42 +789,31 @@ class _BulkWriter:
                         continue
                     zh, en = self._names(target, contacts)
                     if names_agree(zh, en, row.name_zh, row.name_en):
-                        return target, why
-                    self.apart.setdefault(why, (value, target))
-                    self.apart_names[target] = (zh, en)
+                        return target, why, None
+                    apart = apart or _Apart(why, value, zh or en or f"contact {target}")
         for key in name_keys:
             for names_table in (self.by_name, by_name):
                 if key in names_table:
-                    return names_table[key], "name"
-        return None, ""
+                    return names_table[key], "name", None
+        return None, "", apart
 
-    def _report_apart(self, validated: ValidatedContact) -> None:
+    def _report_apart(self, validated: ValidatedContact, apart: _Apart) -> None:
         """Say that a row sharing an address or number with another person was kept apart."""
-        for why, (value, target) in self.apart.items():
-            zh, en = self._names_of_target(target)
-            said = phrase(
-                QT_TRANSLATE_NOOP(
-                    "Validation",
-                    "Shares %1 with %2, who has another name: imported as a separate contact.",
-                ),
-                format_phone(value) if why == "phone" else value,
-                zh or en or f"contact {target}",
+        said = phrase(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "Shares %1 with %2, who has another name: imported as a separate contact.",
+            ),
+            format_phone(apart.value) if apart.why == "phone" else apart.value,
+            apart.label,
+        )
+        field_name = "phone" if apart.why == "phone" else "email"
+        self.report.problems.append(
+            Problem(
+                Severity.WARNING, validated.row.where, field_name, apart.value, str(said), None,
+                said,
             )
-            self.report.problems.append(
-                Problem(
-                    Severity.WARNING,
-                    validated.row.where,
-                    "phone" if why == "phone" else "email",
-                    value,
-                    str(said),
-                    None,
-                    said,
-                )
-            )
-            return  # one word a row is enough
-
-    def _names_of_target(self, target: int) -> tuple[Any, Any]:
-        return self.apart_names.get(target, (None, None))
+        )  # fmt: skip
 
     def _names(self, target: int, contacts: dict[int, list[Any]]) -> tuple[Any, Any]:
         """The Chinese and English names of a contact a row may merge into."""
@@ -853,11 +848,9 @@ class _BulkWriter:
         now = utc_now()
         for (validated, org_id), names in zip(prepared, name_keys, strict=True):
             row = validated.row
-            self.apart.clear()
-            self.apart_names.clear()
-            target, why = self._match(validated, names, existing, contacts)
-            if target is None and self.apart:
-                self._report_apart(validated)
+            target, why, apart = self._match(validated, names, existing, contacts)
+            if apart is not None:
+                self._report_apart(validated, apart)
             if target is None:
                 target = self.next_id
                 self.next_id += 1

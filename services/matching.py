@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -96,28 +97,23 @@ def find_contact(
 ) -> tuple[Contact | None, str]:
     """The live contact this incoming one is, and why ("e-mail", "phone", "name"), or (None, "")."""
     live = col(Contact.deleted_at).is_(None)
-    keys = [k for k in email_keys if k]
-    if keys:
+    by_value: tuple[tuple[str, Any, Any, Any, Iterable[str]], ...] = (
+        ("e-mail", ContactEmail, ContactEmail.contact_id, ContactEmail.address_key, email_keys),
+        ("phone", ContactPhone, ContactPhone.contact_id, ContactPhone.e164, phones),
+    )
+    for why, table, owner, column, values in by_value:
+        wanted = [v for v in values if v]
+        if not wanted:
+            continue
         for sharing in session.scalars(
             select(Contact)
-            .join(ContactEmail, col(ContactEmail.contact_id) == col(Contact.id))
-            .where(col(ContactEmail.address_key).in_(keys), live)
+            .join(table, col(owner) == col(Contact.id))
+            .where(col(column).in_(wanted), live)
             .order_by(col(Contact.id))
             .limit(_SHARING_LIMIT)
         ):
             if names_agree(sharing.name_zh, sharing.name_en, name_zh, name_en):
-                return sharing, "e-mail"
-    numbers = [p for p in phones if p]
-    if numbers:
-        for sharing in session.scalars(
-            select(Contact)
-            .join(ContactPhone, col(ContactPhone.contact_id) == col(Contact.id))
-            .where(col(ContactPhone.e164).in_(numbers), live)
-            .order_by(col(Contact.id))
-            .limit(_SHARING_LIMIT)
-        ):
-            if names_agree(sharing.name_zh, sharing.name_en, name_zh, name_en):
-                return sharing, "phone"
+                return sharing, why
     org_clause = (
         col(Contact.organization_id).is_(None)
         if organization_id is None

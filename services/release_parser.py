@@ -2590,10 +2590,7 @@ class _ContactBlockReader:
         else:
             return False
         for cell in filter(None, (c.strip() for c in _CELL_BAR.split(value))):
-            if _has_email(cell):
-                self._add_emails(number, cell, "", lone=False)
-            else:
-                self._add_phone(number, cell, "")
+            self._add_phone(number, cell, "")  # an address goes on to _add_emails
         return True
 
     def _not_understood(self, number: int, text: str, what: Phrase) -> None:
@@ -2746,8 +2743,8 @@ class _ContactBlockReader:
             # "Hong Kong Trade Promotion Council, Communications & Public Affairs Department",
             # "Orient Pay Holdings Limited – Investor Relations": the organisation, its unit.
             head, department = _split_unit(en)
-            if department and (self.reader.orgs.find(head) or _ends_like_org(None, head)):
-                known_head = self.reader.orgs.find(head)
+            known_head = self.reader.orgs.find(head) if department else None
+            if department and (known_head or _ends_like_org(None, head)):
                 return known_head or self._register_org(number, None, head), department
         if _ends_like_org(zh, en):
             return self._register_org(number, zh, en), None

@@ -42,11 +42,15 @@ def read_release_document(path: Path | str) -> DecodedText:
     Raises:
         InputRejected: unreadable, damaged, empty, binary or too large.
     """
-    if not is_word_document(path):
-        return read_text_file(path)
-    name = Path(path).name
     try:
-        with zipfile.ZipFile(path) as archive:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return read_text_file(path)  # not a ZIP: text (or refused, saying what it is)
+    name = Path(path).name
+    with archive:
+        if _DOCUMENT not in archive.namelist():
+            return read_text_file(path)  # another ZIP: refused, saying what it is
+        try:
             if archive.getinfo(_DOCUMENT).file_size > MAX_DOCUMENT_XML_BYTES:
                 raise InputRejected(
                     phrase(
@@ -59,18 +63,18 @@ def read_release_document(path: Path | str) -> DecodedText:
                     )
                 )
             root = ElementTree.fromstring(archive.read(_DOCUMENT))
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError) as error:
-        raise InputRejected(
-            phrase(
-                QT_TRANSLATE_NOOP(
-                    "Validation",
-                    "%1 is a damaged Word document (%2). Open it in Word and save it again, "
-                    "or save it as plain text (.txt, UTF-8).",
-                ),
-                name,
-                type(error).__name__,
-            )
-        ) from None
+        except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError) as error:
+            raise InputRejected(
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "%1 is a damaged Word document (%2). Open it in Word and save it "
+                        "again, or save it as plain text (.txt, UTF-8).",
+                    ),
+                    name,
+                    type(error).__name__,
+                )
+            ) from None
     body = root.find(f"{_W}body")
     text = "\n".join(_blocks(body)) if body is not None else ""
     if not text.strip():
