@@ -1141,7 +1141,7 @@ def import_contacts(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with database.session() as session:
+        with database.session(bulk=True) as session:
             writer = _BulkWriter(session.connection(), report, current_user(session))
             for batch in validated_batches(rows, region=region, workers=workers):
                 writer.write_batch(batch)
