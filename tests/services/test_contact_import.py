@@ -623,6 +623,21 @@ def _listing_indexes(database: Database) -> list[str]:
         )
 
 
+def _listed_by_each_index(database: Database) -> dict[str, int]:
+    """How many live contacts each listing index holds (every one, once it is rebuilt);
+    the database's integrity checked first."""
+    counts = {}
+    indexes = _listing_indexes(database)
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        for index in indexes:
+            counts[index] = connection.exec_driver_sql(
+                f"SELECT count(*) FROM contact INDEXED BY {index} WHERE deleted_at IS NULL"
+                + (" AND organization_id IS NULL" if "organization" in index else "")
+            ).scalar()
+    return counts
+
+
 def test_a_large_import_sets_the_listing_indexes_aside_and_builds_them_again(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -662,15 +677,7 @@ def test_a_large_import_sets_the_listing_indexes_aside_and_builds_them_again(
                 )
             )
             assert "ix_contact_live_name" in plan
-            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-            for index in indexes:  # every contact is in the rebuilt index
-                assert (
-                    connection.exec_driver_sql(
-                        f"SELECT count(*) FROM contact INDEXED BY {index} WHERE deleted_at IS NULL"
-                        + (" AND organization_id IS NULL" if "organization" in index else "")
-                    ).scalar()
-                    == 60
-                )
+        assert _listed_by_each_index(database) == {index: 60 for index in indexes}
 
         statements.clear()
         more = [_row(n, name_en=f"Other {n}") for n in range(100, 150)]
@@ -722,6 +729,64 @@ def test_this_process_validates_and_writes_while_the_workers_start(
             assert names == [f"Person {n}" for n in range(300)]
         assert lookup_number(database, "6123 0299")[0]["name_en"] == "Person 299"
     finally:
+        database.dispose()
+
+
+def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once every row is with the workers, the writer rebuilds the listing indexes and
+    re-indexes merged contacts instead of waiting; the batches written after that still
+    land in those indexes, and a merge among them is re-indexed at the end."""
+    database = open_database(sqlite_url)
+    monkeypatch.setattr(contact_import, "BATCH", 10)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(contact_import, "DEFER_LISTING_INDEXES_AFTER", 25)
+    # The workers' next batch is never done ahead of time: the writer would always wait.
+    monkeypatch.setattr(contact_import, "_ready", lambda entry: entry[1] is None)
+    settled_after: list[int] = []
+    real_settle = contact_import._BulkWriter.settle
+
+    def settle(writer: Any) -> None:
+        settled_after.append(writer.written)
+        real_settle(writer)
+
+    monkeypatch.setattr(contact_import._BulkWriter, "settle", settle)
+    rows = [
+        _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
+        for n in range(1000)
+    ]
+    # In the last batch, the first person again, with an address: merged after settling.
+    rows.append(
+        _row(
+            1000,
+            name_en="Person 0",
+            phones=[IncomingValue("+852 6123 0000")],
+            emails=[IncomingValue("person0@example.com")],
+        )
+    )
+    with contact_import.validation_pool(1) as pool:
+        pool.submit(int).result()  # the fork server runs: the workers start at once
+    dropped: list[str] = []
+
+    def remember(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.lstrip().startswith("DROP INDEX"):
+            dropped.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", remember)
+    try:
+        report = import_contacts(database, rows, source="t.csv", workers=2)
+        assert len(dropped) == 2  # once: not again by the batches after settling
+        assert report.written and report.created["contacts"] == 1000
+        assert len(settled_after) == 1 and 25 < settled_after[0] < 1000
+        assert [c["name_en"] for c in search_contacts(database, "person0@example.com")] == [
+            "Person 0"
+        ]
+        indexes = _listing_indexes(database)
+        assert _listed_by_each_index(database) == {index: 1000 for index in indexes}
+        assert len(indexes) == 2
+    finally:
+        event.remove(database.engine, "before_cursor_execute", remember)
         database.dispose()
 
 
