@@ -528,7 +528,6 @@ class _BulkWriter:
         # Listing indexes set aside while a large import writes (see _defer_listing_indexes).
         self.written = 0
         self.deferred: list[Index] = []
-        self.settled = False  # see settle()
         self.org_by_zh: dict[str, int] = {}
         self.org_by_en: dict[str, int] = {}
         self.org_tokens: dict[int, list[str]] = {}
@@ -572,7 +571,7 @@ class _BulkWriter:
         connections read their own snapshot meanwhile. Not on PostgreSQL, where dropping
         an index locks the table against every reader until the import commits.
         """
-        if self.deferred or self.settled or self.conn.dialect.name != "sqlite":
+        if self.deferred or self.conn.dialect.name != "sqlite":
             return
         if self.written < max(DEFER_LISTING_INDEXES_AFTER, self.roster_before):
             return
@@ -583,17 +582,13 @@ class _BulkWriter:
             index.drop(self.conn)
 
     def settle(self) -> None:
-        """Do now what :meth:`finish` would, where later batches do not undo it.
+        """Re-index the contacts merged into so far, while the last batches are validated.
 
-        Called while the last batches are still being validated (see validated_batches'
-        ``idle``): the listing indexes are built again and the merged contacts re-indexed
-        while the workers run, instead of after them with one core idle (~0.6 s of a
-        100 000-contact import). The few batches left insert into the listing indexes.
+        Called when the writer would otherwise wait for the workers (validated_batches'
+        ``idle``): this work ran after them, with one core idle (~0.3 s of a 100 000-contact
+        import). The listing indexes are still rebuilt in :meth:`finish`: rebuilding them
+        here too was measured before (README) and the batches written after it were slow.
         """
-        for index in self.deferred:
-            index.create(self.conn)
-        self.deferred = []
-        self.settled = True
         self._reindex_touched()
 
     def _reindex_touched(self) -> None:

@@ -735,9 +735,9 @@ def test_this_process_validates_and_writes_while_the_workers_start(
 def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Once every row is with the workers, the writer rebuilds the listing indexes and
-    re-indexes merged contacts instead of waiting; the batches written after that still
-    land in those indexes, and a merge among them is re-indexed at the end."""
+    """Once every row is with the workers, the writer re-indexes the contacts merged into
+    so far instead of waiting; a merge in the batches after that is re-indexed at the end,
+    and the listing indexes are set aside once and rebuilt whole."""
     database = open_database(sqlite_url)
     monkeypatch.setattr(contact_import, "BATCH", 10)
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
@@ -749,13 +749,22 @@ def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
 
     def settle(writer: Any) -> None:
         settled_after.append(writer.written)
+        assert writer.touched  # person 1, merged into by the second batch
         real_settle(writer)
+        assert not writer.touched  # re-indexed now, not after the workers are done
 
     monkeypatch.setattr(contact_import._BulkWriter, "settle", settle)
     rows = [
         _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
         for n in range(1000)
     ]
+    # In the second batch, person 1 again with an address: merged before settling.
+    rows[15] = _row(
+        15,
+        name_en="Person 1",
+        phones=[IncomingValue("+852 6123 0001")],
+        emails=[IncomingValue("person1@example.com")],
+    )
     # In the last batch, the first person again, with an address: merged after settling.
     rows.append(
         _row(
@@ -776,14 +785,16 @@ def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
     event.listen(database.engine, "before_cursor_execute", remember)
     try:
         report = import_contacts(database, rows, source="t.csv", workers=2)
-        assert len(dropped) == 2  # once: not again by the batches after settling
-        assert report.written and report.created["contacts"] == 1000
-        assert len(settled_after) == 1 and 25 < settled_after[0] < 1000
-        assert [c["name_en"] for c in search_contacts(database, "person0@example.com")] == [
-            "Person 0"
-        ]
+        assert len(dropped) == 2
+        assert report.written and report.created["contacts"] == 999
+        assert len(settled_after) == 1 and 25 < settled_after[0] < 999
+        for address, name in (
+            ("person0@example.com", "Person 0"),
+            ("person1@example.com", "Person 1"),
+        ):
+            assert [c["name_en"] for c in search_contacts(database, address)] == [name]
         indexes = _listing_indexes(database)
-        assert _listed_by_each_index(database) == {index: 1000 for index in indexes}
+        assert _listed_by_each_index(database) == {index: 999 for index in indexes}
         assert len(indexes) == 2
     finally:
         event.remove(database.engine, "before_cursor_execute", remember)
