@@ -480,22 +480,42 @@ def remember_contact_details(
 ) -> None:
     """Add a validated phone (E.164) and e-mail to ``contact`` unless it has them already."""
     assert contact.id is not None
-    if phone and phone not in set(
-        session.scalars(
-            select(col(ContactPhone.e164)).where(col(ContactPhone.contact_id) == contact.id)
-        )
-    ):
-        session.add(ContactPhone(contact_id=contact.id, e164=phone, raw=phone, type="mobile"))
-    if email and email_key(email) not in set(
-        session.scalars(
-            select(col(ContactEmail.address_key)).where(col(ContactEmail.contact_id) == contact.id)
-        )
-    ):
-        session.add(
-            ContactEmail(
-                contact_id=contact.id, address=email, address_key=email_key(email), raw=email
+    # Listed after the values the contact has (position = how many it has), as every
+    # other path into these tables numbers them.
+    if phone:
+        numbers = list(
+            session.scalars(
+                select(col(ContactPhone.e164)).where(col(ContactPhone.contact_id) == contact.id)
             )
         )
+        if phone not in numbers:
+            session.add(
+                ContactPhone(
+                    contact_id=contact.id,
+                    e164=phone,
+                    raw=phone,
+                    type="mobile",
+                    position=len(numbers),
+                )
+            )
+    if email:
+        keys = list(
+            session.scalars(
+                select(col(ContactEmail.address_key)).where(
+                    col(ContactEmail.contact_id) == contact.id
+                )
+            )
+        )
+        if email_key(email) not in keys:
+            session.add(
+                ContactEmail(
+                    contact_id=contact.id,
+                    address=email,
+                    address_key=email_key(email),
+                    raw=email,
+                    position=len(keys),
+                )
+            )
 
 
 def find_or_add_journalist(

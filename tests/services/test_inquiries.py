@@ -11,7 +11,15 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from db.engine import Database
-from db.models import AuditEntry, Contact, Inquiry, InquiryChannel, InquiryStatus
+from db.models import (
+    AuditEntry,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    Inquiry,
+    InquiryChannel,
+    InquiryStatus,
+)
 from services.inquiries import (
     COUNT_CAP,
     DeadlineState,
@@ -105,6 +113,32 @@ def test_create_with_a_new_journalist_adds_them_to_the_roster(
         InquiryForm(journalist_name="陳大文", outlet_name="明報", question="x", phone="91234567"),
     )
     assert again["journalist_id"] == inquiry["journalist_id"]
+
+
+def test_details_an_inquiry_adds_to_a_journalist_come_after_the_ones_they_had(
+    database: Database, seeded: dict[str, Any]
+) -> None:
+    """The new number and address are listed last (position after the others), not at
+    position 0 beside the first: exports give each position a column of its own."""
+    june = seeded["people"]["黃嘉琪"]
+    create_inquiry(
+        database,
+        InquiryForm(
+            journalist_id=june["id"], question="q", phone="9876 5432", email="june.w@gmail.com"
+        ),
+    )
+    with database.session(write=False) as session:
+        for model, value in (
+            (ContactPhone, ContactPhone.e164),
+            (ContactEmail, ContactEmail.address),
+        ):
+            rows = session.execute(
+                select(model.position, value)
+                .where(model.contact_id == june["id"])
+                .order_by(model.position, model.id)
+            ).all()
+            assert [position for position, _ in rows] == list(range(len(rows)))
+            assert rows[-1][1] in ("+85298765432", "june.w@gmail.com")
 
 
 @pytest.mark.parametrize(
