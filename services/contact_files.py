@@ -44,7 +44,7 @@ from xml.etree import ElementTree
 
 from db.search import has_han
 from services.contact_rows import IncomingContact, IncomingValue
-from services.emails import split_emails
+from services.emails import is_exchange_address, split_emails
 from services.phrases import QT_TRANSLATE_NOOP, Phrase, phrase
 from services.problems import InputRejected, Problem, Severity
 from services.release_parser import split_honorific
@@ -538,8 +538,8 @@ class _RecordReader:
     @staticmethod
     def _emails(contact: IncomingContact, value: str, kind: str, label: str) -> None:
         for piece in value.split(_MULTI_VALUE):
-            if piece.lstrip()[:3].casefold() == "/o=":
-                # An Exchange X.500 name: one value, refused as one (not cut at its spaces).
+            if is_exchange_address(piece):
+                # One value, refused as one (not cut at its spaces).
                 contact.emails.append(IncomingValue(piece.strip(), kind, label))
                 continue
             for address in split_emails(piece):

@@ -155,6 +155,12 @@ class _Repair:
 _EXCHANGE_ADDRESS = re.compile(r"\A/o=[^/]+/(?:ou|cn)=", re.IGNORECASE)
 
 
+def is_exchange_address(text: str) -> bool:
+    """True for an Exchange X.500 name ("/o=ExchangeLabs/ou=…/cn=…"), which is no e-mail
+    address and may hold spaces: one value, never split."""
+    return _EXCHANGE_ADDRESS.match(text.strip()) is not None
+
+
 def check_email(text: str, *, field: str = "email", where: str = "") -> EmailCheck:
     """Check one e-mail address and say what is wrong with it.
 
@@ -173,7 +179,7 @@ def check_email(text: str, *, field: str = "email", where: str = "") -> EmailChe
         given = phrase(QT_TRANSLATE_NOOP("Validation", "no e-mail address given"))
         problem = Problem(Severity.ERROR, where, field, text, str(given), None, given)
         return EmailCheck(text, False, None, [problem], None, False)
-    if _EXCHANGE_ADDRESS.match(stripped):
+    if is_exchange_address(stripped):
         said = phrase(
             QT_TRANSLATE_NOOP(
                 "Validation",
@@ -239,7 +245,7 @@ def normalize_email(text: str) -> str | None:
     is read as the address inside; a guess such as a misspelt domain is not applied.
     """
     stripped = text.strip()
-    if _EXCHANGE_ADDRESS.match(stripped):
+    if is_exchange_address(stripped):
         return None
     address = _ime(stripped)
     normalized = _validated(address)

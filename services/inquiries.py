@@ -480,42 +480,31 @@ def remember_contact_details(
 ) -> None:
     """Add a validated phone (E.164) and e-mail to ``contact`` unless it has them already."""
     assert contact.id is not None
-    # Listed after the values the contact has (position = how many it has), as every
-    # other path into these tables numbers them.
     if phone:
-        numbers = list(
-            session.scalars(
-                select(col(ContactPhone.e164)).where(col(ContactPhone.contact_id) == contact.id)
-            )
+        _append_value(
+            session, ContactPhone, ContactPhone.e164, contact.id, phone, raw=phone, type="mobile"
         )
-        if phone not in numbers:
-            session.add(
-                ContactPhone(
-                    contact_id=contact.id,
-                    e164=phone,
-                    raw=phone,
-                    type="mobile",
-                    position=len(numbers),
-                )
-            )
     if email:
-        keys = list(
-            session.scalars(
-                select(col(ContactEmail.address_key)).where(
-                    col(ContactEmail.contact_id) == contact.id
-                )
-            )
+        _append_value(
+            session,
+            ContactEmail,
+            ContactEmail.address_key,
+            contact.id,
+            email_key(email),
+            address=email,
+            raw=email,
         )
-        if email_key(email) not in keys:
-            session.add(
-                ContactEmail(
-                    contact_id=contact.id,
-                    address=email,
-                    address_key=email_key(email),
-                    raw=email,
-                    position=len(keys),
-                )
-            )
+
+
+def _append_value(
+    session: Session, model: Any, key: Any, contact_id: int, value: str, **fields: Any
+) -> None:
+    """Add a phone or e-mail (``key`` = ``value``) to a contact that does not have it yet,
+    listed after the ones it has (position = how many it has), as every other path into
+    these tables numbers them."""
+    have = list(session.scalars(select(col(key)).where(col(model.contact_id) == contact_id)))
+    if value not in have:
+        session.add(model(contact_id=contact_id, position=len(have), **{key.key: value}, **fields))
 
 
 def find_or_add_journalist(
