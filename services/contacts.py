@@ -43,6 +43,7 @@ from db.search import (
     SEARCH_TABLE_TOKENS,
     SEARCH_TABLE_WORDS,
     fts5_expression,
+    phone_match_sql,
     plan_query,
     search_contact_ids,
 )
@@ -664,8 +665,9 @@ def _ordered(statement: Select[Any], order: Order, descending: bool) -> Select[A
 def _search_clause(dialect: str, query: str) -> tuple[str, dict[str, Any]]:
     """SQL that is true for the contacts the search matches (every match read once)."""
     plan = plan_query(query, query_as_phone(query))
-    params: dict[str, Any] = {}
-    parts: list[str] = []
+    whole, run = phone_match_sql(plan, "contact.id")
+    params: dict[str, Any] = dict(run)
+    parts: list[str] = [whole] if whole else []
     if dialect == "sqlite":
         for name, table, terms in (
             ("search_w", SEARCH_TABLE_WORDS, plan.words),

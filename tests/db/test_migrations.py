@@ -10,7 +10,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlmodel import SQLModel
 
 import db.migrate
@@ -22,6 +22,7 @@ from db.migrate import (
     head_revision,
     upgrade_to_head,
 )
+from db.search import search_contact_ids
 from tests.services.test_backup import SCHEMA_0001, _broken_migrations
 
 SEARCH_TABLES = {"contact_search", "contact_search_phone", "contact_search_token"}
@@ -189,5 +190,81 @@ def test_a_failing_later_migration_keeps_the_index_0004_would_drop(
             upgrade_to_head(engine)
         assert current_revision(engine) == "0001"
         assert _contact_indexes(engine) == before  # 0004's drop rolled back with the rest
+    finally:
+        engine.dispose()
+
+
+# 0007: phone numbers are indexed by their runs of four digits (db/search.py).
+
+
+def _phone_index_prefixes(engine: Engine) -> str | None:
+    if engine.dialect.name != "sqlite":
+        return None
+    with engine.connect() as connection:
+        sql = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'contact_search_phone'"
+        ).scalar_one()
+    return str(sql).split("prefix=")[1].split(",")[0]
+
+
+def test_0007_rebuilds_the_phone_index_from_every_live_number_and_0006_has_it_back(
+    db_url: str,
+) -> None:
+    engine = make_engine(db_url)
+    try:
+        _migrate(engine, "upgrade", "0006")
+        with engine.begin() as connection:
+            for contact_id, deleted in ((1, None), (2, None), (3, "2026-01-01 00:00:00")):
+                connection.execute(
+                    text(
+                        "INSERT INTO contact (id, kind, preferred_language, opt_out, created_at,"
+                        " version, deleted_at) VALUES (:id, 'PERSON', 'EN', false,"
+                        " '2026-01-01 00:00:00', 1, :deleted)"
+                    ),
+                    {"id": contact_id, "deleted": deleted},
+                )
+            for phone_id, contact_id, e164 in (
+                (1, 1, "+85269865822"),
+                (2, 1, "+85237568623"),
+                (3, 2, "+8613512345678"),
+                (4, 3, "+85269865822"),
+            ):
+                connection.execute(
+                    text(
+                        "INSERT INTO contact_phone (id, contact_id, type, e164, raw, position)"
+                        " VALUES (:id, :contact_id, 'mobile', :e164, :e164, :id)"
+                    ),
+                    {"id": phone_id, "contact_id": contact_id, "e164": e164},
+                )
+        assert _phone_index_prefixes(engine) in (None, "'2 3 4 5'")
+
+        _migrate(engine, "upgrade", "0007")
+        assert _phone_index_prefixes(engine) in (None, "'2 3'")
+        with engine.connect() as connection:
+            for typed, ids in (
+                ("69865822", [1]),  # the deleted contact 3 is not indexed
+                ("5822", [1]),
+                ("3756", [1]),
+                ("13512345678", [2]),
+                ("45678", [2]),
+                ("78", [2]),
+                ("98658", [1]),
+                ("86238", []),
+            ):
+                assert search_contact_ids(connection, typed) == ids, typed
+
+        _migrate(engine, "downgrade", "0006")
+        assert _phone_index_prefixes(engine) in (None, "'2 3 4 5'")
+        with engine.connect() as connection:
+            # Revision 0001's suffix tokens: a run typed is the start of one of them.
+            sql = (
+                "SELECT doc FROM contact_search_phone WHERE rowid = 1"
+                if engine.dialect.name == "sqlite"
+                else "SELECT string_agg(substr(token, 2), ' ' ORDER BY token)"
+                " FROM contact_search_token WHERE contact_id = 1 AND token LIKE '#%%'"
+            )
+            tokens = set(str(connection.exec_driver_sql(sql).scalar_one()).split())
+        assert {"85269865822", "69865822", "9865822", "822", "37568623"} <= tokens
+        assert "5822" in tokens and "8526" not in tokens
     finally:
         engine.dispose()

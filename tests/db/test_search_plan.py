@@ -6,9 +6,20 @@ from db.search import QueryPlan, Term, _mixed_tokens, _text_tokens, phone_tokens
 
 
 def test_two_or_more_digits_search_phone_digits() -> None:
+    # Up to four digits: one term, a prefix of a window.
     assert plan_query("69") == QueryPlan((), (Term("69", prefix=True),))
-    assert plan_query("6986-5822") == QueryPlan((), (Term("69865822", prefix=True),))
-    assert plan_query("852 9") == QueryPlan((), (Term("8529", prefix=True),))
+    assert plan_query("852 9") == QueryPlan((), (Term("8529", prefix=False),))
+    # Longer: every window, and the whole run confirmed against the stored numbers.
+    assert plan_query("6986-5822") == QueryPlan(
+        (),
+        tuple(Term(w, prefix=False) for w in ("6986", "9865", "8658", "6582", "5822")),
+        "69865822",
+    )
+    # A national number's trunk 0 is not stored; a window repeated is one term.
+    assert plan_query("020 0000 0000") == QueryPlan(
+        (), (Term("2000", prefix=False), Term("0000", prefix=False)), "2000000000"
+    )
+    assert plan_query("0000") == QueryPlan((), (Term("0000", prefix=False),))
 
 
 def test_one_digit_is_a_word_until_a_second_is_typed() -> None:
@@ -18,33 +29,42 @@ def test_one_digit_is_a_word_until_a_second_is_typed() -> None:
 
 
 def test_a_number_read_as_a_phone_uses_its_e164_digits() -> None:
-    assert plan_query("6986 5822", "+85269865822") == QueryPlan(
-        (), (Term("85269865822", prefix=True),)
-    )
+    plan = plan_query("6986 5822", "+85269865822")
+    assert plan.digits == "85269865822"
+    windows = ["8526", "5269", "2698", "6986", "9865", "8658", "6582", "5822"]
+    assert [t.token for t in plan.phones] == windows
 
 
-def test_a_number_is_indexed_whole_and_from_its_national_number_on() -> None:
-    """Every run of digits a user types is a prefix of one token, except runs that start
-    inside the country code."""
+def test_a_number_is_indexed_by_its_runs_of_four_digits() -> None:
+    """Every run of two digits or more a user types starts with one of the tokens (or is
+    one), wherever it is in the number, the country code included."""
     assert phone_tokens("+85291234567") == [
-        "85291234567",
-        "91234567",
-        "1234567",
-        "234567",
-        "34567",
+        "8529",
+        "5291",
+        "2912",
+        "9123",
+        "1234",
+        "2345",
+        "3456",
         "4567",
         "567",
+        "67",
     ]
-    assert phone_tokens("+8613512345678")[:3] == ["8613512345678", "13512345678", "3512345678"]
-    assert phone_tokens("+14155550100")[:2] == ["14155550100", "4155550100"]
-    number = "+442079460000"
-    tokens = phone_tokens(number)
-    digits = number[1:]
-    for start in [0, *range(2, len(digits) - 2)]:
-        for end in range(start + 3, len(digits) + 1):
-            typed = digits[start:end]
-            assert any(token.startswith(typed) for token in tokens), typed
-    assert not any(token.startswith("42079") for token in tokens)
+    assert phone_tokens("+85222222222") == ["8522", "5222", "2222", "222", "22"]
+    for number in ("+442079460000", "+8613512345678", "+14155550100"):
+        tokens = phone_tokens(number)
+        digits = number[1:]
+        for start in range(len(digits) - 1):
+            for end in range(start + 2, len(digits) + 1):
+                typed = digits[start:end]
+                windows = plan_query(typed).phones if typed[0] != "0" or len(typed) < 5 else ()
+                assert all(
+                    any(
+                        token.startswith(t.token) if t.prefix else token == t.token
+                        for token in tokens
+                    )
+                    for t in windows
+                ), typed
 
 
 def test_chinese_text_is_tokenised_alike_with_or_without_folding() -> None:

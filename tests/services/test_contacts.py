@@ -283,6 +283,46 @@ def test_search_with_filters_and_name_order(
     assert count_contacts(database, tag="TV") == 2
 
 
+@pytest.mark.parametrize("small_match_set", [100, 0])
+def test_phone_digits_are_found_anywhere_in_a_number_and_only_in_one_piece(
+    database: Database, monkeypatch: pytest.MonkeyPatch, small_match_set: int
+) -> None:
+    """The phone index holds runs of four digits; a longer run typed must be in one number.
+
+    Kwok's two numbers hold every four-digit run of 6986 5822 between them, but neither
+    holds it whole: a search for it must not find him.
+    """
+    monkeypatch.setattr(contacts, "SMALL_MATCH_SET", small_match_set)
+
+    def person(name: str, *numbers: str) -> int:
+        phones = [{"text": number, "type": "mobile"} for number in numbers]
+        return int(create_contact(database, {"name_en": name, "phones": phones})["id"])
+
+    wong = person("June Wong", "+852 6986 5822")
+    kwok = person("Kwok", "+852 6986 5800", "+852 6582 2000")
+    chan = person("Chan", "+44 20 7946 0000")
+
+    def found(query: str) -> list[int]:
+        by_search = [c["id"] for c in search_contacts(database, query)]
+        listed = [c["id"] for c in list_contacts(database, query=query, order="name")]
+        assert sorted(listed) == by_search, query
+        return by_search
+
+    assert found("69865822") == [wong]
+    assert found("+852 6986 5822") == [wong]
+    assert found("6986 58") == [wong, kwok]
+    assert found("5822") == [wong, kwok]  # four digits: one run of the index
+    assert found("822") == [wong, kwok]  # shorter: the start of a run, or the last three
+    assert found("22") == [wong, kwok]
+    assert found("865800") == [kwok]
+    assert found("85269") == [wong, kwok]  # with the country code
+    assert found("85265") == [kwok]
+    assert found("4420") == [chan]
+    assert found("7946000") == [chan]
+    assert found("79460001") == []
+    assert found("58225") == []
+
+
 def test_keys_missing_after_a_bulk_write_are_filled(database: Database) -> None:
     for name in ("黃偉明", "李美玲"):
         create_contact(database, {"name_zh": name})
