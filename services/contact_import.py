@@ -63,7 +63,7 @@ from db.search import (
     search_document,
 )
 from services.audit import current_user
-from services.contact_rows import IncomingContact
+from services.contact_rows import IncomingContact, pack_rows, unpack_rows
 from services.import_report import ImportReport
 from services.matching import names_agree
 from services.phones import format_phone
@@ -252,18 +252,19 @@ def _validate_remote(rows: Sequence[IncomingContact], region: str) -> list[_Outc
     return outcomes
 
 
-def _validate_pickled(rows: bytes, region: str) -> list[_Outcome]:
-    """:func:`_validate_remote` of a batch as the file reader process pickled it."""
-    return _validate_remote(pickle.loads(rows), region)
+def _validate_packed(rows: bytes, region: str) -> list[_Outcome]:
+    """:func:`_validate_remote` of a batch as :func:`pack_rows` pickled it (here or in the
+    file reader process)."""
+    return _validate_remote(unpack_rows(rows), region)
 
 
 class _ReadBatch(list[IncomingContact]):
-    """A batch of rows from the reader process, with the bytes they came in.
+    """A batch of rows from the reader process, with the bytes they came in (pack_rows).
 
     Handed on to a validation worker as they are: this process does not pickle them again.
     """
 
-    pickled: bytes
+    packed: bytes
 
 
 def _rejoin(
@@ -334,10 +335,8 @@ def validated_batches(
         workers_up = False
         try:
             for batch in source:
-                if isinstance(batch, _ReadBatch):
-                    submitted = pool.submit(_validate_pickled, batch.pickled, region)
-                else:
-                    submitted = pool.submit(_validate_remote, batch, region)
+                packed = batch.packed if isinstance(batch, _ReadBatch) else pack_rows(batch)
+                submitted = pool.submit(_validate_packed, packed, region)
                 pending.append((batch, submitted, None))
                 if len(pending) < 2 * count:
                     continue
@@ -1283,8 +1282,8 @@ class _RowsReadAside:
                         f"(exit code {reader.exitcode})."
                     )
                 if message[:1] == _ROWS:
-                    batch = _ReadBatch(pickle.loads(memoryview(message)[1:]))
-                    batch.pickled = message[1:]
+                    batch = _ReadBatch(unpack_rows(memoryview(message)[1:]))
+                    batch.packed = message[1:]
                     yield batch
                     continue
                 kind, payload = pickle.loads(message)
@@ -1340,7 +1339,7 @@ def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) 
         source = open_contact_file(path, mapping=mapping)
         opened = len(source.problems)  # the importer has these already
         for batch in _batches(source.rows(), BATCH):
-            sending.send_bytes(_ROWS + pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
+            sending.send_bytes(_ROWS + pack_rows(batch))
             gc.collect()  # what this batch left in cycles, if anything (see above)
         sending.send(("end", source.problems[opened:]))
     except InputRejected as error:

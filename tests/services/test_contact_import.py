@@ -16,7 +16,7 @@ from db.engine import Database, open_database
 from db.models import Contact, ContactEmail, ContactPhone, Organization
 from services import contact_import
 from services.contact_import import import_contacts, validate_contact
-from services.contact_rows import IncomingContact, IncomingValue
+from services.contact_rows import IncomingContact, IncomingValue, pack_rows, unpack_rows
 from services.problems import InputRejected, Severity
 from services.release_import import import_release_file
 from services.roster import lookup_number, search_contacts
@@ -332,6 +332,7 @@ def test_imported_rows_are_indexed_and_sorted_as_an_edit_would_leave_them(
         for n in [(i - (i % 1000 == 0)) % 4000]
     ]
     assert pickle.loads(pickle.dumps(rows)) == rows
+    assert unpack_rows(pack_rows(rows)) == rows  # how batches reach the workers
     database = open_database(sqlite_url)
     report = import_contacts(database, rows, source="x.csv", workers=2)
     # 3996 distinct e-mails: june1..june3999 without june1000/2000/3000.
@@ -872,3 +873,30 @@ def test_cancelling_stops_the_reader_process(
     assert report.cancelled and not report.written
     assert _count(database, Contact) == 0
     assert set(multiprocessing.active_children()) <= before
+
+
+def test_rows_reach_the_workers_with_every_field() -> None:
+    """pack_rows/unpack_rows (a batch on its way to a validation worker) lose nothing."""
+    full = IncomingContact(
+        where="a.vcf card 2",
+        kind="mailbox",
+        name_zh="黃嘉琪",
+        name_en="June Wong",
+        romanisation="Wong Ka Kei",
+        honorific="Ms",
+        title_zh="客戶總監",
+        title_en="Account Director",
+        organization_zh="愛德曼",
+        organization_en="Edelman",
+        organization_kind="agency",
+        preferred_language="en",
+        phones=[IncomingValue("6986 5822", "mobile", "CELL"), IncomingValue("+852 3756 8623")],
+        emails=[IncomingValue("June.Wong@edelman.com/", "work", "INTERNET")],
+        tags=["tech", "科技"],
+        notes="line one\nline two",
+        opt_out=True,
+        uid="urn:uuid:1",
+    )
+    rows = [full, IncomingContact(where="b.csv line 3")]
+    assert unpack_rows(pack_rows(rows)) == rows
+    assert unpack_rows(pack_rows([])) == []
