@@ -108,11 +108,12 @@ def phone_tokens(e164: str) -> list[str]:
     :func:`phone_match_sql`). Windows instead of every suffix of the number: a roster has at
     most 11 110 distinct windows, so each new number appends to a few doclists instead of
     adding seven new terms with four prefixes each (an import indexed phones 5x faster).
+
+    A window may repeat (2222 2222): neither FTS5 nor the token table minds, and
+    :func:`search_document` lists each token once.
     """
     digits = e164.lstrip("+")
-    return list(
-        dict.fromkeys(digits[i : i + PHONE_WINDOW] for i in range(len(digits) - MIN_PHONE_RUN + 1))
-    )
+    return [digits[i : i + PHONE_WINDOW] for i in range(len(digits) - MIN_PHONE_RUN + 1)]
 
 
 class SearchDocument(NamedTuple):
@@ -169,8 +170,12 @@ def extend_document(
 
     A token may then appear twice; neither FTS5 (detail=none) nor the token table cares.
     """
-    if not (emails or phones or organization):
-        return document
+    if not (emails or phones):
+        if not organization:
+            return document
+        # A new contact with its organisation's words: the common case of a bulk import.
+        words_only = f"{document.words} {organization}" if document.words else organization
+        return SearchDocument(words_only, document.phones)
     words = [document.words, organization] if organization else [document.words]
     words.extend(token for email in emails for token in _text_tokens(email))
     digits = [document.phones]

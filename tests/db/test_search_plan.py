@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from db.search import QueryPlan, Term, _mixed_tokens, _text_tokens, phone_tokens, plan_query
+from db.search import (
+    QueryPlan,
+    SearchDocument,
+    Term,
+    _mixed_tokens,
+    _text_tokens,
+    extend_document,
+    phone_tokens,
+    plan_query,
+    search_document,
+)
 
 
 def test_two_or_more_digits_search_phone_digits() -> None:
@@ -50,7 +60,8 @@ def test_a_number_is_indexed_by_its_runs_of_four_digits() -> None:
         "567",
         "67",
     ]
-    assert phone_tokens("+85222222222") == ["8522", "5222", "2222", "222", "22"]
+    assert phone_tokens("+85222222222")[:4] == ["8522", "5222", "2222", "2222"]
+    assert search_document([], phones=["+85222222222"]).phones == "8522 5222 2222 222 22"
     for number in ("+442079460000", "+8613512345678", "+14155550100"):
         tokens = phone_tokens(number)
         digits = number[1:]
@@ -86,3 +97,18 @@ def test_chinese_text_is_tokenised_alike_with_or_without_folding() -> None:
     # U+F900 (豈, a compatibility ideograph) folds to U+8C48: found by the unified one.
     assert _text_tokens("\uf900文") == ["\u8c48", "文", "\u8c48文"]
     assert _text_tokens("陳Chan") == ["陳", "chan"]
+
+
+def test_a_document_is_extended_with_organisation_words_addresses_and_numbers() -> None:
+    document = SearchDocument("june wong", "85269865822")
+    assert extend_document(document) == document
+    assert extend_document(document, organization="edelman 愛") == SearchDocument(
+        "june wong edelman 愛", "85269865822"
+    )
+    assert extend_document(SearchDocument("", ""), organization="edelman") == SearchDocument(
+        "edelman", ""
+    )
+    extended = extend_document(document, ["j.wong@edelman.com"], ["+85237568623"], "edelman")
+    assert extended.words.split() == ["june", "wong", "edelman", "j", "wong", "edelman", "com"]
+    assert extended.phones.split()[:2] == ["85269865822", "8523"]
+    assert set(phone_tokens("+85237568623")) <= set(extended.phones.split())
