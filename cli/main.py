@@ -28,6 +28,7 @@ from services.inquiries import InquiryCreate, add_inquiry, list_inquiries, valid
 from services.logs import setup_logging
 from services.phones import check_phone
 from services.problems import InputRejected, Problem
+from services.processes import start_helper_server
 from services.roster import list_releases, lookup_number, search_contacts
 from services.settings import SettingsError, load_settings
 
@@ -343,6 +344,9 @@ def _cmd_inquiries(db: Database, args: argparse.Namespace) -> int:
 
 
 _FEATURE_HANDLERS: dict[str, Handler] = {}
+# Commands whose large files run in helper processes: the fork server starts at once.
+_HELPER_COMMANDS = frozenset({"import", "export"})
+
 _COMMANDS: dict[str, Handler] = {
     "import": _cmd_import,
     "contacts": _cmd_contacts,
@@ -373,6 +377,8 @@ def run(argv: Sequence[str]) -> int:
         from desktop.app import run_gui  # noqa: PLC0415 - Qt loads only for the GUI
 
         return run_gui(args.db, screenshot_dir=args.screenshot, language=args.lang)
+    if args.command in _HELPER_COMMANDS:
+        start_helper_server()  # loads while the database opens (services/processes.py)
     try:
         database = open_database(args.db)
     except DatabaseUrlError as exc:

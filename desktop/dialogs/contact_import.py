@@ -59,6 +59,7 @@ from services.contact_import import ValidatedContact, import_contact_file, valid
 from services.exports import display_phone
 from services.import_report import ImportReport
 from services.problems import InputRejected, Problem, Severity
+from services.processes import start_helper_server
 
 PREVIEW_ROWS = 50
 """Rows shown as they will be imported (the dry run still reads the whole file)."""
@@ -202,6 +203,9 @@ class ContactImportDialog(QDialog):
         self.result_report: ImportReport | None = None
         self.task: Task | None = None
         self._importing = False
+        # A large file is read and validated in helper processes: their server starts
+        # while the user looks at the preview.
+        start_helper_server()
         self.setWindowTitle(self.tr("Import contacts — %1").replace("%1", self.path.name))
         self._build()
         self._connect_signals()

@@ -37,6 +37,7 @@ from desktop.workers import Progress, ProgressTask, Task
 from services.contacts import list_tags, organization_choices
 from services.exports import ExportCancelled, ExportResult, export_contact_sheet
 from services.problems import InputRejected
+from services.processes import start_helper_server
 from services.roster import list_releases
 
 SCOPES = ("query", "release", "organization", "tag", "all")
@@ -105,6 +106,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.database = database
         self.query = query.strip()
+        start_helper_server()  # a large export writes in a helper process
         self.setWindowTitle(self.tr("Export contact sheet"))
         self._build()
         self._connect_signals()

@@ -108,7 +108,11 @@ def child(task: str, path: Path, workdir: Path) -> dict[str, Any]:
     from db.engine import open_database
     from services.audit import set_officer
     from services.contact_import import import_contact_file
+    from services.processes import start_helper_server
 
+    # As the command line and the import dialog do: the helper processes' server loads
+    # while the database opens.
+    start_helper_server()
     database = open_database(f"sqlite:///{workdir / f'import-{os.getpid()}.sqlite'}")
     set_officer(database, "Benchmark Officer")  # as in the app: the import is audited
     try:

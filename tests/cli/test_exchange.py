@@ -194,3 +194,40 @@ def test_a_bad_record_late_in_a_large_file_writes_nothing(
     assert code == EXIT_REJECTED and not report["written"]
     assert report["problems"][-1]["where"] == "late.csv line 5002"
     assert _roster(capsys, sqlite_url) == []
+
+
+def test_import_and_export_start_the_helper_server_before_the_database_opens(
+    capsys: pytest.CaptureFixture[str],
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fork server loads while the database opens (services.processes): a large file's
+    reader and workers then start without waiting for it. Other commands never start it."""
+    import cli.main
+
+    calls: list[str] = []
+    opening = cli.main.open_database
+    monkeypatch.setattr(cli.main, "start_helper_server", lambda: calls.append("server"))
+    monkeypatch.setattr(
+        cli.main, "open_database", lambda url: calls.append("database") or opening(url)
+    )
+    assert run(["--db", db_url, "import", str(SEED_RELEASE), "--json"]) == EXIT_OK
+    assert calls == ["server", "database"]
+    code, _, err = _export(capsys, db_url, "--format", "csv", "-o", str(tmp_path / "a.csv"))
+    assert code == EXIT_OK, err
+    assert run(["--db", db_url, "contacts", "--json"]) == EXIT_OK
+    assert calls == ["server", "database"] * 2 + ["database"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows (spawn)")
+def test_the_helper_server_is_running_once_started() -> None:
+    import multiprocessing.forkserver
+
+    from services.processes import start_helper_server
+
+    start_helper_server()
+    start_helper_server()  # a second call finds it running
+    server = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
+    assert server._forkserver_pid is not None
+    assert Path(f"/proc/{server._forkserver_pid}").exists() or sys.platform != "linux"
