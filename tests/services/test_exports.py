@@ -1058,13 +1058,17 @@ def test_cancelling_a_csv_in_two_processes_leaves_no_file_and_no_helper(
     target.write_bytes(b"the previous export")
     calls: list[int] = []
 
-    def cancel_on_third(done: int, total: int | None) -> bool:
+    def cancel_after_the_first_page(done: int, total: int | None) -> bool:
+        # Called once before the first page and after each page this process writes; it
+        # always writes the first part (the helper takes parts from the back). A third
+        # call never came when the helper, started from a running fork server, took every
+        # other part before this process had written its second page.
         calls.append(done)
         time.sleep(0.02)
-        return len(calls) < 3
+        return len(calls) < 2
 
     with pytest.raises(ExportCancelled):
-        export_contact_sheet(database, "csv", target, progress=cancel_on_third)
+        export_contact_sheet(database, "csv", target, progress=cancel_after_the_first_page)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in out.iterdir()] == [target.name]
     (helper,) = _RecordedHelper.made
