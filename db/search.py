@@ -311,21 +311,36 @@ def _sqlite_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int
     return [row[0] for row in rows]
 
 
-def _token_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int) -> list[int]:
-    selects = []
-    params: dict[str, object] = {"limit": limit, "offset": offset}
+def token_conditions(plan: QueryPlan, name: str = "t") -> tuple[list[str], dict[str, object]]:
+    """Conditions on ``token`` (one per term, each true for the token rows that match it)
+    and their parameters, for the token table (PostgreSQL).
+
+    A long run of digits is looked up by its last window alone, and the stored numbers
+    confirm the run (:func:`phone_match_sql`): a B-tree gives each window's rows whole,
+    and a window at the start of a number (8526: every Hong Kong mobile beginning with 6)
+    has hundreds of thousands of them at a million contacts, where the subscriber
+    number's last four digits have about a thousand.
+    """
     terms = [(t.token, t.prefix) for t in plan.words]
-    terms += [(PHONE_MARK + t.token, t.prefix) for t in plan.phones]
+    phones = plan.phones[-1:] if plan.digits else plan.phones
+    terms += [(PHONE_MARK + t.token, t.prefix) for t in phones]
+    conditions: list[str] = []
+    params: dict[str, object] = {}
     for i, (token, prefix) in enumerate(terms):
         if prefix:
             escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params[f"t{i}"] = escaped + "%"
-            selects.append(
-                f"SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE token LIKE :t{i} ESCAPE '\\'"
-            )
+            params[f"{name}{i}"] = escaped + "%"
+            conditions.append(f"token LIKE :{name}{i} ESCAPE '\\'")
         else:
-            params[f"t{i}"] = token
-            selects.append(f"SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE token = :t{i}")
+            params[f"{name}{i}"] = token
+            conditions.append(f"token = :{name}{i}")
+    return conditions, params
+
+
+def _token_ids(connection: Connection, plan: QueryPlan, limit: int, offset: int) -> list[int]:
+    conditions, params = token_conditions(plan)
+    params.update(limit=limit, offset=offset)
+    selects = [f"SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE {c}" for c in conditions]
     sql = " INTERSECT ".join(selects)
     whole, run = phone_match_sql(plan, "m.contact_id")
     params.update(run)

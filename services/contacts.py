@@ -38,7 +38,6 @@ from db.models import (
 )
 from db.name_order import display_name, fill_missing_sort_keys, missing_sort_keys
 from db.search import (
-    PHONE_MARK,
     SEARCH_TABLE_PHONES,
     SEARCH_TABLE_TOKENS,
     SEARCH_TABLE_WORDS,
@@ -46,6 +45,7 @@ from db.search import (
     phone_match_sql,
     plan_query,
     search_contact_ids,
+    token_conditions,
 )
 from services.emails import EMAIL_TYPES, check_email, email_key
 from services.phones import PHONE_TYPES, check_phone, guess_phone_label
@@ -679,18 +679,12 @@ def _search_clause(dialect: str, query: str) -> tuple[str, dict[str, Any]]:
                     f"contact.id IN (SELECT rowid FROM {table} WHERE {table} MATCH :{name})"
                 )
         return " AND ".join(parts), params
-    tokens = [(t.token, t.prefix) for t in plan.words]
-    tokens += [(PHONE_MARK + t.token, t.prefix) for t in plan.phones]
-    for i, (token, prefix) in enumerate(tokens):
-        name = f"search_t{i}"
-        if prefix:
-            escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params[name] = escaped + "%"
-            match = f"token LIKE :{name} ESCAPE '\\'"
-        else:
-            params[name] = token
-            match = f"token = :{name}"
-        parts.append(f"contact.id IN (SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE {match})")
+    conditions, token_params = token_conditions(plan, "search_t")
+    params.update(token_params)
+    parts.extend(
+        f"contact.id IN (SELECT contact_id FROM {SEARCH_TABLE_TOKENS} WHERE {condition})"
+        for condition in conditions
+    )
     return " AND ".join(parts), params
 
 

@@ -12,6 +12,7 @@ from db.search import (
     phone_tokens,
     plan_query,
     search_document,
+    token_conditions,
 )
 
 
@@ -112,3 +113,13 @@ def test_a_document_is_extended_with_organisation_words_addresses_and_numbers() 
     assert extended.words.split() == ["june", "wong", "edelman", "j", "wong", "edelman", "com"]
     assert extended.phones.split()[:2] == ["85269865822", "8523"]
     assert set(phone_tokens("+85237568623")) <= set(extended.phones.split())
+
+
+def test_the_token_table_looks_a_long_run_up_by_its_last_window() -> None:
+    """PostgreSQL: a window at the start of a number lists most of the roster (8526); the
+    last one, about a thousand contacts at a million, and the numbers confirm the run."""
+    conditions, params = token_conditions(plan_query("6986 5822"))
+    assert conditions == ["token = :t0"] and params == {"t0": "#5822"}
+    conditions, params = token_conditions(plan_query("嘉欣 69"), "q")
+    assert conditions == ["token = :q0", "token LIKE :q1 ESCAPE '\\'"]
+    assert params == {"q0": "嘉欣", "q1": "69%"}  # with words, digits are a word
