@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import logging
 import os
 import pickle
 import queue
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import Connection, Index, Table, bindparam, func, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from db.bulk import bulk_insert
@@ -54,6 +56,7 @@ from db.models import (
 from db.name_order import contact_sort_key
 from db.search import (
     SEARCH_TABLE_PHONES,
+    SEARCH_TABLE_TOKENS,
     SEARCH_TABLE_WORDS,
     SearchDocument,
     extend_document,
@@ -75,6 +78,8 @@ from services.value_checks import EmailValue, PhoneValue, validate_email_text, v
 
 if TYPE_CHECKING:
     from services.contact_files import ContactSource
+
+_log = logging.getLogger(__name__)
 
 BATCH = 2000
 # Below this many rows the worker processes cost more to start than they save.
@@ -423,6 +428,8 @@ def _lower_priority() -> None:
 # and how many new contacts an import writes before it sets them aside until it ends.
 _LISTING_INDEXES = frozenset({"ix_contact_live_name", "ix_contact_organization_live_name"})
 DEFER_LISTING_INDEXES_AFTER = 20_000
+# How many new contacts make a PostgreSQL import refresh the planner's statistics.
+ANALYZE_AFTER = 1000
 # How many contacts merged into by later batches are re-indexed together.
 REINDEX_TOUCHED_AT = 5000
 
@@ -616,6 +623,11 @@ class _BulkWriter:
                     "GREATEST((SELECT COALESCE(MAX(id), 0) FROM organization), 1))"
                 )
             )
+
+    def grew_the_roster(self) -> bool:
+        """True when this import added a tenth of the roster or more (autovacuum's own
+        measure of a table that needs new statistics), and at least ANALYZE_AFTER."""
+        return self.written >= max(ANALYZE_AFTER, self.roster_before // 10)
 
     def _tune_search_index(self, automerge: int) -> None:
         """Set how many FTS5 segments of a level wait before they are merged (SQLite).
@@ -1179,6 +1191,8 @@ def import_contacts(
             writer.finish()
             if dry_run:
                 raise _DryRun
+        if writer.grew_the_roster():
+            _analyze(database)
     except _Cancelled:
         report.cancelled = True
         report.problems.append(
@@ -1199,6 +1213,26 @@ def import_contacts(
             gc.enable()
     report.written = True
     return report
+
+
+def _analyze(database: Database) -> None:
+    """Refresh PostgreSQL's statistics of the tables a large import grew, once it committed.
+
+    Until autovacuum gets to them, the planner takes the tables for what they were: a phone
+    search, which confirms a run of digits against each candidate's numbers, was then
+    planned as a scan of every number (6.8 ms median at 50 000 contacts, 0.52 ms after
+    ANALYZE). Not inside the import's transaction: ANALYZE writes a table's row estimate
+    in place, so a rolled-back import (a dry run) would leave it counting rows that never
+    were. Statistics only: a failure here is logged, the import stands.
+    """
+    if database.engine.dialect.name != "postgresql":
+        return
+    try:
+        with database.engine.begin() as connection:
+            for table in ("contact", "contact_phone", "contact_email", SEARCH_TABLE_TOKENS):
+                connection.exec_driver_sql(f"ANALYZE {table}")
+    except SQLAlchemyError:
+        _log.warning("ANALYZE after an import failed", exc_info=True)
 
 
 def import_contact_file(

@@ -900,3 +900,32 @@ def test_rows_reach_the_workers_with_every_field() -> None:
     rows = [full, IncomingContact(where="b.csv line 3")]
     assert unpack_rows(pack_rows(rows)) == rows
     assert unpack_rows(pack_rows([])) == []
+
+
+@pytest.mark.postgres
+def test_a_large_import_leaves_postgresql_statistics_of_what_it_wrote(postgres_url: str) -> None:
+    """The planner sees the imported rows at once (not when autovacuum next runs); a dry
+    run's ANALYZE is rolled back with the rest."""
+    database = open_database(postgres_url)
+    try:
+
+        def estimated_phones() -> float:
+            with database.engine.connect() as connection:
+                return float(
+                    connection.exec_driver_sql(
+                        "SELECT reltuples FROM pg_class WHERE relname = 'contact_phone'"
+                    ).scalar_one()
+                )
+
+        rows = [
+            _row(i, name_en=f"Reporter {i}", phones=[IncomingValue(f"6{1000000 + i:07d}")])
+            for i in range(2, 1202)
+        ]
+        never = estimated_phones()
+        assert never <= 0  # never analysed (-1), or empty
+        assert import_contacts(database, rows, source="x.csv", dry_run=True).created
+        assert estimated_phones() == never
+        assert import_contacts(database, rows, source="x.csv").written
+        assert estimated_phones() == 1200
+    finally:
+        database.dispose()
