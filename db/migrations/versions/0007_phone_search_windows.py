@@ -15,7 +15,7 @@ from the stored numbers of every live contact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -33,6 +33,8 @@ _LIVE_NUMBERS = (
     " JOIN contact ON contact.id = contact_phone.contact_id"
     " WHERE contact.deleted_at IS NULL ORDER BY contact_phone.contact_id"
 )
+_CHUNK = 5000  # contacts indexed at a time
+_COUNTRY_CODES = frozenset(str(code) for code in COUNTRY_CODE_TO_REGION_CODE)
 
 
 def upgrade() -> None:
@@ -47,48 +49,57 @@ def _suffixes(e164: str) -> list[str]:
     """The tokens of revision 0001: the whole number, then every suffix of three digits or
     more from the national number on."""
     digits = e164.lstrip("+")
-    codes = {str(code) for code in COUNTRY_CODE_TO_REGION_CODE}
+    codes = _COUNTRY_CODES
     national = 2 if digits[:2] in codes else 3 if digits[:3] in codes else 1
     return [digits, *[digits[i:] for i in range(national, len(digits) - 2)]]
 
 
-def _documents(tokens_of: Callable[[str], list[str]]) -> list[tuple[int, list[str]]]:
-    """Each live contact with a phone, and the tokens of all its numbers."""
+def _documents(tokens_of: Callable[[str], list[str]]) -> Iterator[list[tuple[int, list[str]]]]:
+    """Each live contact with a phone and the tokens of all its numbers, a few thousand
+    contacts at a time (a million-contact roster's tokens would not fit in memory at once)."""
     documents: dict[int, dict[str, None]] = {}
-    for contact_id, e164 in op.get_bind().exec_driver_sql(_LIVE_NUMBERS):
+    numbers = op.get_bind().exec_driver_sql(
+        _LIVE_NUMBERS, execution_options={"stream_results": True, "yield_per": 10_000}
+    )
+    for contact_id, e164 in numbers:
+        if contact_id not in documents and len(documents) >= _CHUNK:
+            yield [(cid, list(tokens)) for cid, tokens in documents.items()]
+            documents = {}
         documents.setdefault(contact_id, {}).update(dict.fromkeys(tokens_of(e164)))
-    return [(contact_id, list(tokens)) for contact_id, tokens in documents.items()]
+    if documents:
+        yield [(cid, list(tokens)) for cid, tokens in documents.items()]
 
 
 def _rebuild(prefix: str, tokens_of: Callable[[str], list[str]]) -> None:
     connection = op.get_bind()
-    documents = _documents(tokens_of)
-    if connection.dialect.name == "sqlite":
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
         op.execute("DROP TABLE contact_search_phone")
         op.execute(
             "CREATE VIRTUAL TABLE contact_search_phone USING fts5(doc, "
             f"tokenize='unicode61', prefix='{prefix}', detail=none)"
         )
-        rows = [(contact_id, " ".join(tokens)) for contact_id, tokens in documents]
-        if rows:
+    else:
+        connection.execute(
+            sa.text("DELETE FROM contact_search_token WHERE token LIKE :mark"),
+            {"mark": PHONE_MARK + "%"},
+        )
+    # Written while the numbers are still read (another table: the read is not affected).
+    for chunk in _documents(tokens_of):
+        if sqlite:
             connection.exec_driver_sql(
-                "INSERT INTO contact_search_phone(rowid, doc) VALUES (?, ?)", rows
+                "INSERT INTO contact_search_phone(rowid, doc) VALUES (?, ?)",
+                [(contact_id, " ".join(tokens)) for contact_id, tokens in chunk],
             )
-        return
-    connection.execute(
-        sa.text("DELETE FROM contact_search_token WHERE token LIKE :mark"),
-        {"mark": PHONE_MARK + "%"},
-    )
-    tokens = [
-        {"token": PHONE_MARK + token, "contact_id": contact_id}
-        for contact_id, contact_tokens in documents
-        for token in contact_tokens
-    ]
-    if tokens:
+            continue
         connection.execute(
             sa.text(
                 "INSERT INTO contact_search_token(token, contact_id) VALUES (:token, :contact_id)"
                 " ON CONFLICT DO NOTHING"
             ),
-            tokens,
+            [
+                {"token": PHONE_MARK + token, "contact_id": contact_id}
+                for contact_id, tokens in chunk
+                for token in tokens
+            ],
         )
