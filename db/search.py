@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from sqlalchemy import Connection, bindparam, text
 
 SEARCH_TABLE_WORDS = "contact_search"
@@ -38,7 +37,6 @@ MIN_PHONE_RUN = 2
 # and 0007 (phones).
 WORD_PREFIX_LENGTHS = (1, 2, 3, 4, 5)
 PHONE_PREFIX_LENGTHS = (2, 3)
-_COUNTRY_CODES = frozenset(str(code) for code in COUNTRY_CODE_TO_REGION_CODE)
 # On PostgreSQL words and phone windows share one token table; this keeps them apart.
 PHONE_MARK = "#"
 
@@ -260,7 +258,7 @@ def _digits_plan(digits: str) -> QueryPlan:
     """A run of digits: a prefix of one window when it is short, else all its windows."""
     if len(digits) < PHONE_WINDOW:
         return QueryPlan((), (Term(digits, prefix=True),))
-    windows = (digits[i : i + PHONE_WINDOW] for i in range(len(digits) - PHONE_WINDOW + 1))
+    windows = phone_tokens(digits)[: len(digits) - PHONE_WINDOW + 1]  # the whole ones
     return QueryPlan(
         (),
         tuple(Term(window, prefix=False) for window in dict.fromkeys(windows)),
