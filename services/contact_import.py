@@ -238,7 +238,7 @@ def _validate_remote(rows: Sequence[IncomingContact], region: str) -> list[_Outc
 
     The caller still holds the rows; sending them back would double the pickling.
     """
-    outcomes = [
+    return [
         (
             v.phones,
             v.emails,
@@ -252,15 +252,30 @@ def _validate_remote(rows: Sequence[IncomingContact], region: str) -> list[_Outc
         )
         for v in validate_batch(rows, region)
     ]
-    if not gc.isenabled():
-        gc.collect()  # a worker's (see _start_helper_process): what this batch left in cycles
-    return outcomes
 
 
 def _validate_packed(rows: bytes, region: str) -> list[_Outcome]:
     """:func:`_validate_remote` of a batch as :func:`pack_rows` pickled it (here or in the
     file reader process)."""
+    _collect_leftovers()
     return _validate_remote(unpack_rows(rows), region)
+
+
+# A helper process runs without the cyclic GC (see _start_helper_process); between two
+# batches it collects once this many tracked objects have been left since the last time.
+_COLLECT_AFTER = 20_000
+
+
+def _collect_leftovers() -> None:
+    """Free what earlier batches left in reference cycles, in a helper process, once it adds up.
+
+    Called between batches, when the batch before has been sent and freed: a collection
+    then looks only at what outlived it (caches, and the cycles to free). Collecting at
+    the end of every batch, with the batch still alive, took ~5 µs a row of a validation
+    worker's time (0.44 s of 100 000 rows).
+    """
+    if not gc.isenabled() and gc.get_count()[0] > _COLLECT_AFTER:
+        gc.collect()
 
 
 class _ReadBatch(list[IncomingContact]):
@@ -395,7 +410,8 @@ def _start_helper_process() -> None:
     The cyclic garbage collector would rescan a batch's thousands of new objects again and
     again (10-20 % of a worker's time) while there are no cycles to find; as in the
     writing process (import_contacts), it is off. What was imported before the work
-    starts is frozen out of it, and each batch ends with a collection of what is left.
+    starts is frozen out of it, and what batches leave in cycles is collected between
+    them (:func:`_collect_leftovers`).
     """
     _lower_priority()
     gc.freeze()
@@ -1374,7 +1390,8 @@ def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) 
         opened = len(source.problems)  # the importer has these already
         for batch in _batches(source.rows(), BATCH):
             sending.send_bytes(_ROWS + pack_rows(batch))
-            gc.collect()  # what this batch left in cycles, if anything (see above)
+            del batch
+            _collect_leftovers()
         sending.send(("end", source.problems[opened:]))
     except InputRejected as error:
         sending.send(("rejected", (error.message, error.problems)))

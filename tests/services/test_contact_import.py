@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -501,6 +503,31 @@ def test_validation_workers_run_below_the_writing_process() -> None:
     own = os.nice(0)
     assert worker_niceness
     assert all(n >= min(own + contact_import._WORKER_NICENESS, 19) for n in worker_niceness)
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _leave_cycles_then_collect(count: int) -> tuple[bool, int]:
+    """In a worker: leave ``count`` objects in reference cycles, collect what is left over
+    between batches, and say whether the GC was on and how many of them are still there."""
+    left = [weakref.ref(_Cycle()) for _ in range(count)]
+    enabled = gc.isenabled()
+    contact_import._collect_leftovers()
+    return enabled, sum(ref() is not None for ref in left)
+
+
+def test_workers_free_what_batches_leave_in_cycles_once_it_adds_up() -> None:
+    """Without the cyclic GC, a worker collects between batches, and only once enough has
+    been left: a few cycles wait for the next time, many are freed."""
+    few, many = 100, contact_import._COLLECT_AFTER
+    with contact_import.validation_pool(1) as pool:
+        pool.submit(_leave_cycles_then_collect, 0).result()  # this module, imported there
+        pool.submit(gc.collect).result()  # start from nothing left over
+        assert pool.submit(_leave_cycles_then_collect, few).result() == (False, few)
+        assert pool.submit(_leave_cycles_then_collect, many).result() == (False, 0)
 
 
 @pytest.mark.parametrize(
