@@ -1528,6 +1528,7 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
 
 _BEGIN = re.compile(r"\A\s*BEGIN\s*:\s*VCARD\s*\Z", re.IGNORECASE)
 _END = re.compile(r"\A\s*END\s*:\s*VCARD\s*\Z", re.IGNORECASE)
+_MARKER_STARTS = frozenset("BbEe")
 _KEPT = frozenset(
     {"VERSION", "FN", "N", "NICKNAME", "ORG", "TITLE", "TEL", "EMAIL", "NOTE", "CATEGORIES",
      "UID", "X-PHONETIC-FIRST-NAME", "X-PHONETIC-MIDDLE-NAME", "X-PHONETIC-LAST-NAME",
@@ -1771,12 +1772,15 @@ def _vcard_cards(decoded: _Decoded) -> Iterator[tuple[int, int, list[_Property]]
     with decoded.open() as stream:
         numbered = _numbered_lines(stream, decoded)
         for number, line in _logical_lines(numbered):
-            if _BEGIN.match(line):
+            # Only BEGIN:VCARD and END:VCARD lines start with B or E, but EMAIL lines too:
+            # the patterns run on those alone (~0.6 µs a line of the others).
+            marker = line[:1] in _MARKER_STARTS or line[:1].isspace()
+            if marker and _BEGIN.match(line):
                 if card is not None:
                     raise _no_end(name, card_number, card_line, number)
                 card, card_number, card_line = [], card_number + 1, number
                 continue
-            if _END.match(line):
+            if marker and _END.match(line):
                 if card is None:
                     raise _refused(
                         f"{name} line {number}",

@@ -423,6 +423,24 @@ def test_xlsx_every_sheet_with_a_header_is_read_and_the_others_are_reported(
 # --- vCard -----------------------------------------------------------------------------------
 
 
+def test_card_markers_in_any_case_and_spacing_start_and_end_cards(tmp_path: Path) -> None:
+    """BEGIN:VCARD and END:VCARD as hand-edited files and old exporters write them: in
+    any case, spaced around the colon and after; an EMAIL line (also starting with E)
+    stays a property. (A line starting with a space continues the line before it.)"""
+    path = tmp_path / "loose.vcf"
+    path.write_text(
+        "begin:vcard\nVERSION:3.0\nFN:June Wong\nEMAIL:june@example.com\nend:vcard\n"
+        "Begin : VCard \nVERSION:3.0\nFN:Ka Yan Chan\neMail:kayan@example.com\n"
+        "End:VCARD  \n",
+        encoding="utf-8",
+    )
+    _, cards = _rows(path)
+    assert [(c.name_en, [e.text for e in c.emails]) for c in cards] == [
+        ("June Wong", ["june@example.com"]),
+        ("Ka Yan Chan", ["kayan@example.com"]),
+    ]
+
+
 def test_an_organisations_own_card_is_a_shared_contact_not_a_nameless_person(
     tmp_path: Path,
 ) -> None:
