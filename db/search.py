@@ -132,6 +132,7 @@ def phone_tokens(e164: str) -> list[str]:
     digits = e164.lstrip("+")
     if len(digits) > MIN_PHONE_RUN:
         return list(_windows(len(digits))(digits))
+    # One window or none (itemgetter of a single slice would return it bare, not a tuple).
     return [digits] if len(digits) == MIN_PHONE_RUN else []
 
 
