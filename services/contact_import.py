@@ -323,7 +323,7 @@ def validated_batches(
             yield validate_batch(batch, region)
         return
     with validation_pool(count) as pool:
-        source = itertools.chain(head, batches)
+        source = _tapered(itertools.chain(head, batches), count)
         # Starting the workers waits for the fork server, which first imports what they
         # run (~0.7 s when it is not running yet), and submitting a batch would wait for
         # that: a thread waits instead, while this process validates and writes the first
@@ -334,15 +334,23 @@ def validated_batches(
         starting.start()
         # Validated here while the workers start; once they run, they get batches before
         # the last of these is written (writing it first left them idle ~0.5 s).
+        # A slice at a time, so that the workers get the rest of a batch as soon as they
+        # run (~0.06 s here): a whole batch first left one core idle for ~0.3 s.
         started: _InFlight | None = None
         try:
             while starting.is_alive():
                 first = next(source, None)
                 if first is None:
                     break
-                validated = validate_batch(first, region)
+                validated = []
+                for start in range(0, len(first), _STARTING_SLICE):
+                    validated += validate_batch(first[start : start + _STARTING_SLICE], region)
+                    if not starting.is_alive():
+                        break
                 if not starting.is_alive():
-                    started = (first, None, validated)
+                    started = (first[: len(validated)], None, validated)
+                    if len(validated) < len(first):
+                        source = itertools.chain([first[len(validated) :]], source)
                     break
                 yield validated
         finally:
@@ -380,6 +388,27 @@ def validated_batches(
             for _, future, _ in pending:
                 if future is not None:
                     future.cancel()
+
+
+def _tapered(
+    batches: Iterator[list[IncomingContact]], count: int
+) -> Iterator[list[IncomingContact]]:
+    """The batches, the last ``count`` of them cut into smaller ones.
+
+    The workers finish their last batches together, and this process then wrote them one
+    after the other with the workers done and one core idle (~0.35 s of a 100 000-row
+    import). Smaller last batches come back while this process still writes the larger
+    ones before them: it is left with one small batch to write. Looks ahead ``count``
+    batches (as they are read, never more).
+    """
+    held: deque[list[IncomingContact]] = deque()
+    for batch in batches:
+        held.append(batch)
+        if len(held) > count:
+            yield held.popleft()
+    for batch in held:
+        for start in range(0, len(batch), _LAST_BATCHES):
+            yield batch[start : start + _LAST_BATCHES]
 
 
 def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:
@@ -457,6 +486,10 @@ _BULK_AUTOMERGE = 16
 _InFlight = tuple[list[IncomingContact], Future[list[_Outcome]] | None, Any]
 # How many batches this process may validate ahead of the workers while it waits for them.
 _LOCAL_AHEAD = 3
+# Rows this process validates between two looks at whether the workers run yet.
+_STARTING_SLICE = 250
+# The size of the batches the last ones are cut into (_tapered).
+_LAST_BATCHES = 500
 
 
 def _ready(entry: _InFlight) -> bool:

@@ -272,12 +272,12 @@ def test_parallel_validation_gives_the_same_result_as_serial(
     # workers start up (the spawned workers never see this patch).
     monkeypatch.setattr(contact_import, "BATCH", 500)
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 1000)
-    local_batches = 0
+    local_rows = 0
     validate_here = contact_import.validate_batch
 
     def counting(rows: Any, region: str = "HK") -> Any:
-        nonlocal local_batches
-        local_batches += 1
+        nonlocal local_rows
+        local_rows += len(rows)
         return validate_here(rows, region)
 
     monkeypatch.setattr(contact_import, "validate_batch", counting)
@@ -296,10 +296,10 @@ def test_parallel_validation_gives_the_same_result_as_serial(
     serial = open_database(sqlite_url)
     parallel = open_database(sqlite_url.replace("pressdesk.sqlite", "parallel.sqlite"))
     a = import_contacts(serial, rows, source="x.csv", workers=1)
-    serial_batches, local_batches = local_batches, 0
+    serial_rows, local_rows = local_rows, 0
     b = import_contacts(parallel, rows, source="x.csv", workers=2)
-    assert serial_batches == 18
-    assert 0 < local_batches < 18  # some here, the rest in the workers
+    assert serial_rows == len(rows)
+    assert 0 < local_rows < len(rows)  # some here, the rest in the workers
     assert a.to_dict() == b.to_dict()
     assert search_contacts(serial, "chan 4567") == search_contacts(parallel, "chan 4567")
     assert [c["name_en"] for c in lookup_number(parallel, "9100 4567")] == ["Chan 4567"]
@@ -716,6 +716,45 @@ def test_a_large_import_sets_the_listing_indexes_aside_and_builds_them_again(
         database.dispose()
 
 
+def _hold_workers_back(monkeypatch: pytest.MonkeyPatch, calls: int) -> list[int]:
+    """Keep the validation workers from starting until this process has validated
+    ``calls`` batches or slices itself; the sizes of those it validates are listed (the
+    workers' copy of the module is not patched: what they validate is not)."""
+    go, up = threading.Event(), threading.Event()
+    real_start, real_validate = contact_import._start_workers, contact_import.validate_batch
+
+    def slow_start(pool: Any, count: int) -> None:
+        go.wait(10)
+        real_start(pool, count)
+        up.set()
+
+    here: list[int] = []
+
+    def counted(rows: Any, region: str = "HK") -> Any:
+        here.append(len(rows))
+        if len(here) == calls:
+            go.set()
+            up.wait(10)  # the rest is theirs
+        return real_validate(rows, region)
+
+    monkeypatch.setattr(contact_import, "_start_workers", slow_start)
+    monkeypatch.setattr(contact_import, "validate_batch", counted)
+    return here
+
+
+def _import_people_in_order(database: Any, count: int) -> None:
+    """Import ``count`` people with two workers; each is written once, in input order."""
+    rows = [
+        _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
+        for n in range(count)
+    ]
+    report = import_contacts(database, rows, source="t.csv", workers=2)
+    assert report.written and report.created["contacts"] == count
+    with database.session(write=False) as session:
+        names = list(session.scalars(select(Contact.name_en).order_by(Contact.id)))
+        assert names == [f"Person {n}" for n in range(count)]
+
+
 def test_this_process_validates_and_writes_while_the_workers_start(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -725,39 +764,46 @@ def test_this_process_validates_and_writes_while_the_workers_start(
     database = open_database(sqlite_url)
     monkeypatch.setattr(contact_import, "BATCH", 10)
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
-    go, up = threading.Event(), threading.Event()
-    real_start, real_validate = contact_import._start_workers, contact_import.validate_batch
-
-    def slow_start(pool: Any, count: int) -> None:
-        go.wait(10)  # until this process has validated three batches itself
-        real_start(pool, count)
-        up.set()
-
-    here: list[int] = []
-
-    def counted(rows: Any, region: str = "HK") -> Any:
-        here.append(len(rows))  # the workers' copy of the module is not patched
-        if len(here) == 3:
-            go.set()
-            up.wait(10)  # the rest is theirs
-        return real_validate(rows, region)
-
-    monkeypatch.setattr(contact_import, "_start_workers", slow_start)
-    monkeypatch.setattr(contact_import, "validate_batch", counted)
+    here = _hold_workers_back(monkeypatch, 3)
     try:
-        rows = [
-            _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
-            for n in range(300)
-        ]
-        report = import_contacts(database, rows, source="t.csv", workers=2)
-        assert report.written and report.created["contacts"] == 300
+        _import_people_in_order(database, 300)
         assert 3 <= len(here) <= 3 + 2 * 2 + contact_import._LOCAL_AHEAD  # the rest: workers
-        with database.session(write=False) as session:
-            names = list(session.scalars(select(Contact.name_en).order_by(Contact.id)))
-            assert names == [f"Person {n}" for n in range(300)]
         assert lookup_number(database, "6123 0299")[0]["name_en"] == "Person 299"
     finally:
         database.dispose()
+
+
+def test_workers_that_start_midway_through_the_first_batch_get_the_rest_of_it(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This process validates the first batch a slice at a time while the workers start;
+    once they run, the slices not validated yet go to them, and every row is written
+    once, in order."""
+    database = open_database(sqlite_url)
+    monkeypatch.setattr(contact_import, "BATCH", 10)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(contact_import, "_STARTING_SLICE", 4)
+    monkeypatch.setattr(contact_import, "_LOCAL_AHEAD", 0)
+    here = _hold_workers_back(monkeypatch, 2)
+    try:
+        _import_people_in_order(database, 100)
+        assert here == [4, 4]  # rows 8 and 9, and every later batch: the workers'
+    finally:
+        database.dispose()
+
+
+def test_the_last_batches_are_cut_smaller_and_every_row_kept_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last batches, one a worker, come in smaller pieces; the others as they were."""
+    monkeypatch.setattr(contact_import, "_LAST_BATCHES", 3)
+    batches = [list(range(start, min(start + 10, 37))) for start in range(0, 37, 10)]
+    tapered = list(contact_import._tapered(iter(batches), 2))
+    assert [len(batch) for batch in tapered] == [10, 10, 3, 3, 3, 1, 3, 3, 1]
+    assert [row for batch in tapered for row in batch] == list(range(37))
+    # Fewer batches than workers: all of them cut.
+    assert [len(b) for b in contact_import._tapered(iter([[1, 2, 3, 4]]), 2)] == [3, 1]
+    assert list(contact_import._tapered(iter([]), 2)) == []
 
 
 def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
