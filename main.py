@@ -7,7 +7,10 @@ python main.py contacts --json  # a command; `python main.py --help` lists them
 
 import sys
 
-from cli.main import run
-
 if __name__ == "__main__":
+    from cli.startup import start_helpers_early
+
+    start_helpers_early(sys.argv[1:])  # before the imports of the command line, below
+    from cli.main import run
+
     sys.exit(run(sys.argv[1:]))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import emit_error, emit_json, emit_line, emit_table
+from cli.startup import HELPER_COMMANDS
 from db.engine import Database, DatabaseUrlError, open_database
 from db.migrate import MigrationError
 from db.models import InquiryChannel, InquiryStatus
@@ -344,8 +345,6 @@ def _cmd_inquiries(db: Database, args: argparse.Namespace) -> int:
 
 
 _FEATURE_HANDLERS: dict[str, Handler] = {}
-# Commands whose large files run in helper processes: the fork server starts at once.
-_HELPER_COMMANDS = frozenset({"import", "export"})
 
 _COMMANDS: dict[str, Handler] = {
     "import": _cmd_import,
@@ -377,8 +376,8 @@ def run(argv: Sequence[str]) -> int:
         from desktop.app import run_gui  # noqa: PLC0415 - Qt loads only for the GUI
 
         return run_gui(args.db, screenshot_dir=args.screenshot, language=args.lang)
-    if args.command in _HELPER_COMMANDS:
-        start_helper_server()  # loads while the database opens (services/processes.py)
+    if args.command in HELPER_COMMANDS:
+        start_helper_server()  # running already when main.py started it (cli/startup.py)
     try:
         database = open_database(args.db)
     except DatabaseUrlError as exc:

@@ -84,6 +84,14 @@ def make_files(db_path: Path, out_dir: Path) -> dict[str, Path]:
 
 def child(task: str, path: Path, workdir: Path) -> dict[str, Any]:
     """One measurement in this (fresh) process."""
+    if task == "import":
+        from services.processes import start_helper_server
+
+        # As the command line does (main.py, cli/startup.py): first of all, so that the
+        # helper processes' server loads while this process imports the rest and opens
+        # the database. (The import dialog starts it when it opens, while the user
+        # looks at the preview.)
+        start_helper_server()
     from services.contact_files import open_contact_file
 
     if task == "validate":
@@ -108,11 +116,7 @@ def child(task: str, path: Path, workdir: Path) -> dict[str, Any]:
     from db.engine import open_database
     from services.audit import set_officer
     from services.contact_import import import_contact_file
-    from services.processes import start_helper_server
 
-    # As the command line and the import dialog do: the helper processes' server loads
-    # while the database opens.
-    start_helper_server()
     database = open_database(f"sqlite:///{workdir / f'import-{os.getpid()}.sqlite'}")
     set_officer(database, "Benchmark Officer")  # as in the app: the import is audited
     try:

@@ -220,6 +220,29 @@ def test_import_and_export_start_the_helper_server_before_the_database_opens(
     assert calls == ["server", "database"] * 2 + ["database"]
 
 
+def test_main_py_starts_the_helper_server_before_it_imports_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """For an import or an export, wherever the command stands among the options; for
+    other commands, never."""
+    import services.processes
+    from cli.startup import start_helpers_early
+
+    calls: list[str] = []
+    monkeypatch.setattr(services.processes, "start_helper_server", lambda: calls.append("x"))
+    start_helpers_early(["--db", "sqlite:///a.sqlite", "import", "big.csv", "--json"])
+    start_helpers_early(["export", "--format", "csv", "-o", "out.csv"])
+    assert calls == ["x", "x"]
+    for argv in (["contacts", "wong"], ["lookup", "69865822"], [], ["--help"]):
+        start_helpers_early(argv)
+    assert calls == ["x", "x"]
+    # What main.py runs first: cli.startup, light enough to come before everything else.
+    main_py = (REPO / "main.py").read_text(encoding="utf-8")
+    assert main_py.index("start_helpers_early(") < main_py.index("from cli.main import run")
+    startup = (REPO / "cli" / "startup.py").read_text(encoding="utf-8")
+    assert "import sqlalchemy" not in startup and "from db" not in startup
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows (spawn)")
 def test_the_helper_server_is_running_once_started() -> None:
     import multiprocessing.forkserver
