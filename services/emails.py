@@ -89,6 +89,9 @@ _SPLIT_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _SLASH = re.compile(r"[/／]+(?=[^/／\s])")
+# A cell that is one address and nothing else (the usual case): nothing to split at, no
+# label, display name, quotes, "(at)" or slash. With an "@", split_emails keeps it whole.
+_ONE_ADDRESS = re.compile(r"[^\s,;，；、<>\"“”/／:：\[\]()]+\Z")
 _LABEL_ONLY = re.compile(
     r"\A(?:e-?mail|mail|電郵|电邮|電子郵件|郵箱|邮箱)\s*[:：]?\Z", re.IGNORECASE
 )
@@ -278,6 +281,8 @@ def split_emails(text: str) -> list[str]:
     Returns:
         The pieces as typed, in order; check each with :func:`check_email`.
     """
+    if "@" in text and _ONE_ADDRESS.match(text):
+        return [text]  # what the rules below make of it: one piece, as typed
     pieces: list[str] = []
     for found in _SPLIT_TOKEN.findall(text):
         token = _LABEL.sub("", found).strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import HealthCheck, given, settings
@@ -491,3 +493,35 @@ def test_valid_address_is_kept_and_found_again(address: str) -> None:
     assert normalize_email(address) == check.normalized
     assert split_emails(f"{address}, {address}") == [address, address]
     assert email_key(address) == address.lower()
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.one_of(
+        st.text(alphabet='ab.@ ,;/<>:()[]"“”＠、，；／：\u3000\t\nmailtoe-電郵', max_size=30),
+        _address,
+        _address.map(lambda address: f"電郵：{address}"),
+        st.text(max_size=30),
+    )
+)
+def test_one_plain_address_is_split_as_the_full_rules_split_it(text: str) -> None:
+    """The shortcut for a cell holding one address alone gives what the rules give."""
+    from services import emails
+
+    shortcut = split_emails(text)
+    taken = emails._ONE_ADDRESS
+    emails._ONE_ADDRESS = re.compile(r"(?!)")  # never taken
+    try:
+        assert shortcut == split_emails(text)
+    finally:
+        emails._ONE_ADDRESS = taken
+
+
+def test_the_shortcut_takes_one_plain_address_only() -> None:
+    from services import emails
+
+    for one in ("June.Wong@edelman.com", "陳大文@例子.香港", "a+b@x.co"):
+        assert emails._ONE_ADDRESS.match(one) and split_emails(one) == [one]
+    for more in ("a@x.com,b@x.com", "a@x.com b@x.com", "June <j@x.com>", "a@x.com/",
+                 "電郵：a@x.com", "a(at)x.com", "a@x.com\n"):  # fmt: skip
+        assert not emails._ONE_ADDRESS.match(more)
