@@ -323,7 +323,7 @@ def validated_batches(
             yield validate_batch(batch, region)
         return
     with validation_pool(count) as pool:
-        source = _tapered(itertools.chain(head, batches), count)
+        source: Iterator[list[IncomingContact]] = itertools.chain(head, batches)
         # Starting the workers waits for the fork server, which first imports what they
         # run (~0.7 s when it is not running yet), and submitting a batch would wait for
         # that: a thread waits instead, while this process validates and writes the first
@@ -355,6 +355,9 @@ def validated_batches(
                 yield validated
         finally:
             starting.join()
+        # Only now: looking ahead for the last batches would have held the first one back
+        # until the reader of a file had sent the next ones too.
+        source = _tapered(source, count)
         # Batches in input order: a worker's future, or a batch this process validated
         # itself while it had nothing else to do: waiting for the workers' first batches.
         # (Once they run, a third process validating on two cores only slows the writing
