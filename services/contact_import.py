@@ -343,8 +343,8 @@ def validated_batches(
                 if first is None:
                     break
                 validated = []
-                for start in range(0, len(first), _STARTING_SLICE):
-                    validated += validate_batch(first[start : start + _STARTING_SLICE], region)
+                for piece in _batches(first, _STARTING_SLICE):
+                    validated += validate_batch(piece, region)
                     if not starting.is_alive():
                         break
                 if not starting.is_alive():
@@ -410,8 +410,7 @@ def _tapered(
         if len(held) > count:
             yield held.popleft()
     for batch in held:
-        for start in range(0, len(batch), _LAST_BATCHES):
-            yield batch[start : start + _LAST_BATCHES]
+        yield from _batches(batch, _LAST_BATCHES)
 
 
 def _start_workers(pool: ProcessPoolExecutor, count: int) -> None:

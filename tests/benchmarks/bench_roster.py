@@ -190,7 +190,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("bench-results/roster.json"))
     args = parser.parse_args()
-    # As the app does before an import (the command line before it opens the database, the
+    # As the app does before an import (main.py before it imports the command line, the
     # GUI when the import preview opens): the helper processes' fork server is loading
     # while the synthetic roster is built, not while the first import is timed.
     start_helper_server()
