@@ -234,6 +234,27 @@ _FORMULA_START = frozenset("=+-@\t\r\n")
 _DELIMITERS = (",", "\t", ";", "|")
 _SAMPLE_BYTES = 256 * 1024
 _SAMPLE_ROWS = 200
+# What Outlook writes into columns left blank (its CSV export fills every record so), and
+# its e-mail bookkeeping (the address type, and a display name made of the name and the
+# address): not values a user typed, so an unmapped column holding only these loses nothing.
+_PLACEHOLDERS = {
+    "birthday": {"0/0/00"},
+    "anniversary": {"0/0/00"},
+    "gender": {"unspecified"},
+    "priority": {"normal"},
+    "sensitivity": {"normal"},
+    "private": {"false"},
+    **{f"e-mail{n} type": {"smtp", "ex"} for n in ("", " 2", " 3")},
+}
+_OUTLOOK_DISPLAY_NAME = re.compile(r"e-mail(?: [23])? display name")
+
+
+def _placeholder(column: str, value: str) -> bool:
+    """Whether ``value`` is only what Outlook writes into the column ``column`` by itself."""
+    column = column.casefold()
+    if _OUTLOOK_DISPLAY_NAME.fullmatch(column):
+        return "@" in value
+    return value.casefold() in _PLACEHOLDERS.get(column, ())
 
 
 def _header_key(text: str) -> str:
@@ -466,6 +487,13 @@ class _RecordReader:
     """Turns the cells of one CSV or XLSX record into an IncomingContact."""
 
     def __init__(self, mapping: ColumnMapping) -> None:
+        # Named columns nobody maps, until a record has a value in them (see unused_problems).
+        self.unused = {
+            i: column
+            for i, (column, target) in enumerate(zip(mapping.columns, mapping.fields, strict=True))
+            if target == "ignore" and column
+        }
+        self.unused_found: dict[int, tuple[str, str]] = {}
         # Everything a row needs to know of its columns, worked out once for the file:
         # (index, field, column name, (phone|email, pair number, type|value) or None,
         # field before ":", type after it).
@@ -480,6 +508,8 @@ class _RecordReader:
 
     def contact(self, cells: Sequence[str], where: str) -> IncomingContact:
         """The contact of these cells (check it with ``_worth_importing``)."""
+        if self.unused:
+            self._note_unused(cells, where)
         contact = IncomingContact(where=where)
         pairs: dict[tuple[str, int], dict[str, str]] = {}
         given = middle = family = ""
@@ -526,6 +556,33 @@ class _RecordReader:
                 self._emails(contact, value, kind, label or slot["label"])
         _honorific_apart(contact)
         return contact
+
+    def _note_unused(self, cells: Sequence[str], where: str) -> None:
+        """Remember where an unmapped column first holds a value (not a placeholder)."""
+        count = len(cells)
+        for index, column in list(self.unused.items()):
+            value = cells[index].strip() if index < count else ""
+            if value and not _placeholder(column, value):
+                self.unused_found[index] = (where, value)
+                del self.unused[index]
+
+    def unused_problems(self, columns: Sequence[str]) -> list[Problem]:
+        """A warning for each unmapped column that held a value: where it first did.
+
+        Columns left empty in every record (most of an Outlook export's 92) are passed over
+        in silence: nothing in them is lost.
+        """
+        problems = []
+        for index, (where, value) in sorted(self.unused_found.items()):
+            column = columns[index]
+            problems.append(_problem(
+                Severity.WARNING, where, column, value[:200],
+                phrase(QT_TRANSLATE_NOOP("Validation", "The column %1 matches no contact field, so "
+                       "its values are not imported (this is the first record with one)."), repr(column)),
+                suggestion=phrase(QT_TRANSLATE_NOOP("Validation", "Choose a field for the column "
+                       "in the import dialog, or add its values to the contacts by hand.")),
+            ))  # fmt: skip
+        return problems
 
     @staticmethod
     def _phones(contact: IncomingContact, value: str, kind: str, label: str) -> None:
@@ -1009,9 +1066,7 @@ def _open_csv(file: Path, decoded: _Decoded, mapping: dict[str, str] | None) -> 
             raise
     header_line, resolved = found or _no_header(leading, mapping, lambda n: f"{name} line {n}")
     columns = resolved.columns
-    where = f"{name} line {header_line}"
     source = ContactSource(file, "csv", decoded.encoding, delimiter, columns, resolved.as_dict())
-    source.problems.extend(_unmapped_problems(resolved, where))
     source._count_hint = _estimate_records(decoded, lambda t: max(t.count("\n") - 1, 0))
 
     def rows(src: ContactSource) -> Iterator[IncomingContact]:
@@ -1026,6 +1081,7 @@ def _open_csv(file: Path, decoded: _Decoded, mapping: dict[str, str] | None) -> 
                 yield contact
             else:
                 src.problems.append(_skipped(where, cells))
+        src.problems.extend(reader.unused_problems(columns))
 
     source._rows = rows
     return source
@@ -1085,32 +1141,6 @@ def _no_header(
                "import dialog.")),
         shown,
     )  # fmt: skip
-
-
-def _unmapped_problems(mapping: ColumnMapping, where: str) -> list[Problem]:
-    unmapped = mapping.unmapped
-    if not unmapped:
-        return []
-    return [
-        _problem(
-            Severity.WARNING,
-            where,
-            "header",
-            ", ".join(unmapped),
-            phrase(
-                QT_TRANSLATE_NOOP(
-                    "Validation", "%1 column(s) match no contact field and will not be imported."
-                ),
-                str(len(unmapped)),
-            ),
-            suggestion=phrase(
-                QT_TRANSLATE_NOOP(
-                    "Validation",
-                    "Choose a field for them in the import dialog if they hold contact details.",
-                )
-            ),
-        )
-    ]
 
 
 # --- XLSX ----------------------------------------------------------------------------------
@@ -1483,9 +1513,6 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
         _no_header(leading, mapping, where_in)
     first = found[0]
     source = ContactSource(file, "xlsx", None, None, first.mapping.columns, first.mapping.as_dict())
-    for sheet_header in found:
-        where = sheet_header.where(sheet_header.row)
-        source.problems.extend(_unmapped_problems(sheet_header.mapping, where))
     for title, leading, where_in in headless:
         source.problems.append(
             _problem(
@@ -1517,6 +1544,7 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
                         yield contact
                     else:
                         src.problems.append(_skipped(where, cells))
+                src.problems.extend(reader.unused_problems(sheet_header.mapping.columns))
         finally:
             book.close()
 

@@ -4229,6 +4229,14 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>檔案的欄為：%1。</translation>
     </message>
     <message>
+        <source>The column %1 matches no contact field, so its values are not imported (this is the first record with one).</source>
+        <translation>%1 欄不對應任何聯絡人欄位，其內容不會匯入（此記錄是第一筆有內容的）。</translation>
+    </message>
+    <message>
+        <source>Choose a field for the column in the import dialog, or add its values to the contacts by hand.</source>
+        <translation>請在匯入視窗中為此欄選擇欄位，或手動把內容加到聯絡人。</translation>
+    </message>
+    <message>
         <source>It has no name, organisation, phone or e-mail, so it was skipped.</source>
         <translation>此記錄沒有姓名、機構、電話或電郵，因此已略過。</translation>
     </message>
@@ -4311,14 +4319,6 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
     <message>
         <source>Add a header row such as: Name, Organisation, Title, Phone, Mobile, E-mail (or 姓名, 機構, 職位, 電話, 手提, 電郵), or choose the columns in the import dialog.</source>
         <translation>請加上標題列，例如：姓名、機構、職位、電話、手提、電郵（或 Name, Organisation, Title, Phone, Mobile, E-mail），或在匯入視窗中選擇各欄。</translation>
-    </message>
-    <message>
-        <source>%1 column(s) match no contact field and will not be imported.</source>
-        <translation>有 %1 欄不對應任何聯絡人欄位，不會匯入。</translation>
-    </message>
-    <message>
-        <source>Choose a field for them in the import dialog if they hold contact details.</source>
-        <translation>如這些欄載有聯絡資料，請在匯入視窗中為它們選擇欄位。</translation>
     </message>
     <message>
         <source>It is not an Excel workbook that can be read (%1).</source>

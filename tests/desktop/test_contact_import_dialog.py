@@ -142,7 +142,7 @@ def test_mapping_fix_then_import(
     dialog = _previewed(qtbot, database, _file(tmp_path, "direct.csv", text))
     # The reader does not know "Direct Tel": the number would be lost, and the user is told.
     assert dialog.edited_mapping()["Direct Tel"] == "ignore"
-    assert any(r["field"] == "header" for r in dialog.problem_model.rows())
+    assert any(r["field"] == "Direct Tel" for r in dialog.problem_model.rows())
     assert dialog.row_model.row_at(0)["phones"] == ""
     dialog.tabs.setCurrentIndex(1)
     dialog.set_mapping("Direct Tel", "phone:mobile")
@@ -152,7 +152,7 @@ def test_mapping_fix_then_import(
     qtbot.mouseClick(dialog.repreview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
     assert dialog.row_model.row_at(0)["phones"] == "+852 9123 4500 (Mobile)"
-    assert not any(r["field"] == "header" for r in dialog.problem_model.rows())
+    assert not any(r["field"] == "Direct Tel" for r in dialog.problem_model.rows())
     assert lookup_number(database, "91234500") == []  # still only a preview
     _import(qtbot, dialog)
     (person,) = lookup_number(database, "+852 9123 4500")
@@ -217,9 +217,12 @@ def test_file_problems_and_refusals_speak_chinese_in_zh_hk(
         listed = _file(tmp_path, "list.csv", "姓名,手提,生日\n陳大文,9123 4567,1 May\n")
         dialog = _previewed(qtbot, database, listed)
         (unmapped,) = dialog.problem_model.rows()
-        assert (unmapped["where"], unmapped["value"]) == ("第 1 行", "生日")
-        assert unmapped["message"] == "有 1 欄不對應任何聯絡人欄位，不會匯入。"
-        assert unmapped["suggestion"].startswith("如這些欄載有聯絡資料")
+        assert (unmapped["where"], unmapped["value"]) == ("第 2 行", "1 May")
+        assert (
+            unmapped["message"]
+            == "'生日' 欄不對應任何聯絡人欄位，其內容不會匯入（此記錄是第一筆有內容的）。"
+        )
+        assert unmapped["suggestion"].startswith("請在匯入視窗中為此欄選擇欄位")
         refused = _previewed(qtbot, database, _file(tmp_path, "odd.csv", "Who,Digits\nJune,1\n"))
         assert refused.state.text().startswith("此檔案無法匯入：odd.csv · 第 1 行：沒有標題列")
         (why,) = refused.problem_model.rows()

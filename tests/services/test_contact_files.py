@@ -111,9 +111,9 @@ def test_google_contacts_csv_with_typed_pairs_and_multi_values() -> None:
     source, rows = _rows(DATA / "google_contacts.csv")
     assert source.mapping["Phone 1 - Value"] == "phone_value:1"
     assert source.mapping["E-mail 2 - Label"] == "email_type:2"
-    (unmapped,) = source.problems
-    assert unmapped.value == "Nickname, Birthday" and unmapped.severity == Severity.WARNING
     june, wong = rows
+    # Nickname and Birthday map to no field, but are empty in every record: nothing lost.
+    assert source.problems == []
     assert (june.name_en, june.organization_en, june.title_en) == (
         "June Wong",
         "Edelman",
@@ -165,6 +165,44 @@ def test_outlook_csv() -> None:
     ]
     assert june.notes == "Line one\nLine two"
     assert june.tags == ["Press", "Agency"]
+    # Department holds a value no field takes; Suffix is empty, and Outlook's own e-mail
+    # type and display name ("June Wong (June.Wong@…)") are its bookkeeping.
+    (department,) = source.problems
+    assert (department.where, department.field, department.value) == (
+        "outlook_contacts.csv line 2",
+        "Department",
+        "PR",
+    )
+    assert department.severity is Severity.WARNING
+    assert department.message == (
+        "The column 'Department' matches no contact field, so its values are not imported "
+        "(this is the first record with one)."
+    )
+    assert department.suggestion is not None and "import dialog" in department.suggestion
+
+
+def test_unmapped_columns_are_reported_where_they_first_hold_a_value(tmp_path: Path) -> None:
+    """An Outlook export has ~90 columns, most of them empty or holding what Outlook writes
+    by itself (Birthday 0/0/00, Sensitivity Normal): the warning listed every one of them
+    by name, so the column that did hold something was lost among them."""
+    path = tmp_path / "outlook.csv"
+    header = "First Name,Last Name,Birthday,Gender,Sensitivity,Web Page,Spouse,Mobile Phone\n"
+    path.write_text(
+        header
+        + "June,Wong,0/0/00,Unspecified,Normal,,,6986 5822\n"
+        + "Ka Yan,Chan,0/0/00,Female,Normal,,,9123 4567\n"
+        + "Tai Man,Chan,12/3/1980,Unspecified,Normal,https://example.hk/chan,,6123 4567\n"
+        + "Angela,Wan,0/0/00,Unspecified,Normal,https://hkstp.org,,2629 2329\n",
+        encoding="utf-8",
+    )
+    source, rows = _rows(path)
+    assert [r.name_en for r in rows] == ["June Wong", "Ka Yan Chan", "Tai Man Chan", "Angela Wan"]
+    assert [(p.where, p.field, p.value) for p in source.problems] == [
+        ("outlook.csv line 4", "Birthday", "12/3/1980"),
+        ("outlook.csv line 3", "Gender", "Female"),
+        ("outlook.csv line 4", "Web Page", "https://example.hk/chan"),
+    ]
+    assert {p.severity for p in source.problems} == {Severity.WARNING}
 
 
 def test_guess_mapping_knows_our_google_outlook_and_chinese_headers() -> None:
@@ -375,6 +413,25 @@ def test_xlsx_with_numbers_for_phones_and_a_title_row(tmp_path: Path) -> None:
     )
     (skipped,) = source.problems
     assert skipped.where == "media.xlsx row 6"
+
+
+def test_xlsx_unmapped_column_reported_where_it_first_holds_a_value(tmp_path: Path) -> None:
+    path = tmp_path / "media.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["姓名", "手提", "生日", "網頁"])
+    sheet.append(["黃嘉琪", 69865822, None, None])
+    sheet.append(["熊苗苗", "+86 151 2004 9549", "5月1日", None])
+    workbook.save(path)
+    source, rows = _rows(path)
+    assert len(rows) == 2
+    (birthday,) = source.problems
+    assert (birthday.where, birthday.field, birthday.value) == (
+        "media.xlsx row 3",
+        "生日",
+        "5月1日",
+    )
 
 
 def test_xlsx_every_sheet_with_a_header_is_read_and_the_others_are_reported(
