@@ -82,7 +82,17 @@ from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, case, exists, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    select,
+)
 
 from db.engine import Database
 from db.models import (
@@ -322,11 +332,9 @@ def _check_request(
             )
 
 
-def _count(connection: Connection, selection: _Selection) -> int | None:
-    """How many contacts the selection has (for progress), or None when a search decides."""
-    if selection.query:
-        return None
-    statement = select(func.count()).select_from(_CONTACT).where(*selection.predicates())
+def _chosen(statement: Select[Any], selection: _Selection) -> Select[Any]:
+    """``statement`` over the contact table narrowed to the selection (its search aside)."""
+    statement = statement.where(*selection.predicates())
     if not selection.include_opted_out:
         statement = statement.where(_CONTACT.c.opt_out.is_(False))
     if selection.release_id is not None:
@@ -335,6 +343,14 @@ def _count(connection: Connection, selection: _Selection) -> int | None:
                 select(_MEDIA.c.contact_id).where(_MEDIA.c.release_id == selection.release_id)
             )
         )
+    return statement
+
+
+def _count(connection: Connection, selection: _Selection) -> int | None:
+    """How many contacts the selection has (for progress), or None when a search decides."""
+    if selection.query:
+        return None
+    statement = _chosen(select(func.count()).select_from(_CONTACT), selection)
     return int(connection.execute(statement).scalar_one())
 
 
@@ -591,16 +607,25 @@ def _sheet_contacts(page: _Page) -> list[SheetContact]:
     return contacts
 
 
-def _most_values(connection: Connection) -> tuple[int, int]:
-    """The most phones and e-mails any one contact has: the sheet's column pairs."""
+def _most_values(connection: Connection, selection: _Selection) -> tuple[int, int]:
+    """The most phones and e-mails any one contact of the sheet has: its column pairs.
+
+    Counted among the selected contacts (a release's three media contacts get no empty
+    Phone 4-6 columns for a switchboard-heavy contact elsewhere in the roster); a search's
+    matches are known only page by page, so for a search the whole roster decides.
+    """
+    narrowed = not selection.query and (
+        selection.release_id is not None
+        or selection.organization_id is not None
+        or bool(selection.tag)
+    )
     counts = []
     for table in (_PHONE, _EMAIL):
-        per_contact = (
-            select(func.count().label("n"))
-            .select_from(table)
-            .group_by(table.c.contact_id)
-            .subquery()
-        )
+        statement = select(func.count().label("n")).select_from(table)
+        if narrowed:
+            chosen = _chosen(select(_CONTACT.c.id), selection)
+            statement = statement.where(table.c.contact_id.in_(chosen))
+        per_contact = statement.group_by(table.c.contact_id).subquery()
         counts.append(connection.execute(select(func.max(per_contact.c.n))).scalar() or 0)
     return max(counts[0], MIN_VALUE_COLUMNS), max(counts[1], MIN_VALUE_COLUMNS)
 
@@ -683,9 +708,9 @@ def export_contact_sheet(
 
             if fmt == "csv":
                 with stream_opener("w", encoding="utf-8", newline="") as stream:
-                    _write_csv(stream, pages(), *_most_values(connection))
+                    _write_csv(stream, pages(), *_most_values(connection, selection))
             elif fmt == "xlsx":
-                _write_xlsx(temp, pages(), *_most_values(connection))
+                _write_xlsx(temp, pages(), *_most_values(connection, selection))
             elif fmt == "vcf":
                 with stream_opener("wb") as stream:
                     _write_vcards(stream, pages(), vcard_version)
@@ -1070,7 +1095,7 @@ def _export_csv_in_two(
             connection.execute(select(_CONTACT.c.id).limit(1)).all()  # the state begins
             helper.began = True
             helper.release()  # if the helper has begun too
-            phones, emails = _most_values(connection)
+            phones, emails = _most_values(connection, selection)
             total = _count(connection, selection) if progress is not None else None
             parts = _part_spans(connection, selection)
             walk = _RangeWalk(connection, selection, _SHEET_SHAPE)

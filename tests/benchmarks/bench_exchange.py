@@ -219,8 +219,8 @@ def _xlsx_baseline(database: Any, out_dir: Path) -> dict[str, Any]:
 
     with database.session(write=False) as session:
         connection = session.connection()
-        phones, emails = _most_values(connection)
         selection = _Selection(None, None, None, None, include_opted_out=False)
+        phones, emails = _most_values(connection, selection)
         rows = [
             row
             for page in _raw_pages(connection, selection, _SHEET_SHAPE)

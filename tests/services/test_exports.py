@@ -595,6 +595,37 @@ def test_selections(database: Database, roster: dict[str, int], tmp_path: Path) 
     assert _exported_ids(path) == [roster["opted_out"]]
 
 
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return next(csv.reader(stream))
+
+
+def test_a_sheet_has_as_many_phone_and_email_columns_as_its_own_contacts_need(
+    database: Database, roster: dict[str, int], tmp_path: Path
+) -> None:
+    """A release's sheet got Phone 3 and E-mail 2 columns, empty in every row, because a
+    contact outside the release (陳大文) has three phones and two e-mails."""
+    path = tmp_path / "x.csv"
+    export_contact_sheet(database, "csv", path, release_id=_release_id(database))
+    header = _header(path)
+    assert "Phone 2" in header and "Phone 3" not in header  # two at least, always
+    assert "E-mail 2" in header and "E-mail 3" not in header
+    with database.session(write=False) as session:
+        chan = session.get(Contact, roster["chan"])
+        assert chan is not None
+        org_id = chan.organization_id
+    export_contact_sheet(database, "csv", path, organization_id=org_id)
+    assert "Phone 3" in _header(path) and "Phone 4" not in _header(path)
+    # A search's matches are known page by page only: the roster decides.
+    export_contact_sheet(database, "csv", path, query="溫安怡")
+    assert "Phone 3" in _header(path)
+    xlsx = tmp_path / "x.xlsx"
+    export_contact_sheet(database, "xlsx", xlsx, tag="TV")
+    sheet = openpyxl.load_workbook(xlsx, read_only=True).worksheets[0]
+    (first,) = sheet.iter_rows(max_row=1, values_only=True)
+    assert "Phone 3" in first and "Phone 4" not in first
+
+
 def test_exporting_an_opted_out_contact_is_recorded_on_them(
     database: Database, roster: dict[str, int], tmp_path: Path
 ) -> None:
@@ -1196,7 +1227,7 @@ def test_writers_wait_for_the_helper_to_begin_not_for_the_export_to_prepare(
     most_values = exports._most_values
     wrote: list[str] = []
 
-    def write_meanwhile(connection: Any) -> tuple[int, int]:
+    def write_meanwhile(connection: Any, selection: Any) -> tuple[int, int]:
         assert _RecordedHelper.made[0].ready.wait(30)
         writer = sqlite3.connect(str(database.url.database), timeout=5, isolation_level=None)
         try:
@@ -1206,7 +1237,7 @@ def test_writers_wait_for_the_helper_to_begin_not_for_the_export_to_prepare(
             wrote.append("yes")
         finally:
             writer.close()
-        return most_values(connection)
+        return most_values(connection, selection)
 
     monkeypatch.setattr(exports, "_most_values", write_meanwhile)
     two = out / "two.csv"
