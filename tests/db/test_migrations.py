@@ -22,7 +22,7 @@ from db.migrate import (
     head_revision,
     upgrade_to_head,
 )
-from db.search import search_contact_ids
+from db.search import insert_documents, search_contact_ids, search_document
 from tests.services.test_backup import SCHEMA_0001, _broken_migrations
 
 SEARCH_TABLES = {"contact_search", "contact_search_phone", "contact_search_token"}
@@ -266,5 +266,61 @@ def test_0007_rebuilds_the_phone_index_from_every_live_number_and_0006_has_it_ba
             tokens = set(str(connection.exec_driver_sql(sql).scalar_one()).split())
         assert {"85269865822", "69865822", "9865822", "822", "37568623"} <= tokens
         assert "5822" in tokens and "8526" not in tokens
+    finally:
+        engine.dispose()
+
+
+# 0008: the SQLite search indexes take our tokens as they are (ascii tokenizer, no sizes).
+
+
+def _search_table_sql(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return [
+            str(sql)
+            for (sql,) in connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name IN "
+                "('contact_search', 'contact_search_phone') ORDER BY name"
+            )
+        ]
+
+
+def test_0008_keeps_every_indexed_document_and_0007_has_the_unicode_tokenizer_back(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'pressdesk.sqlite'}")
+    documents = [
+        (1, search_document(["黃嘉琪", "June Wong", None, "客戶總監", "Account Director"],
+                            ["June.Wong@edelman.com"], ["+85269865822"])),
+        (2, search_document(["José Müller", "Ｗｏｎｇ Ｋａ Ｙａｎ"], [], ["+8613512345678"])),
+        (3, search_document(["김민수", "Straße"], ["o.neil@rthk.hk"], [])),
+    ]  # fmt: skip
+    searches = {
+        "嘉琪": [1], "黃": [1], "june wo": [1], "edelman.com": [1], "5822": [1],
+        "6986": [1], "jose": [2], "MÜLLER": [2], "wong ka": [2], "wong": [1, 2],
+        "1351": [2], "김민": [3], "strasse": [3], "rthk": [3], "nobody": [],
+    }  # fmt: skip
+    try:
+        _migrate(engine, "upgrade", "0007")
+        with engine.begin() as connection:
+            insert_documents(connection, documents)
+        assert all(
+            "unicode61" in sql and "columnsize" not in sql for sql in _search_table_sql(engine)
+        )
+        for revision, action in (("0008", "upgrade"), ("0007", "downgrade")):
+            _migrate(engine, action, revision)
+            sql = _search_table_sql(engine)
+            if revision == "0008":
+                assert all("tokenize='ascii'" in s and "columnsize=0" in s for s in sql), sql
+            else:
+                assert all("unicode61" in s and "columnsize" not in s for s in sql), sql
+            with engine.connect() as connection:
+                assert (
+                    connection.exec_driver_sql(
+                        "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_before%'"
+                    ).scalar_one()
+                    == 0
+                )
+                for typed, ids in searches.items():
+                    assert search_contact_ids(connection, typed) == ids, (revision, typed)
     finally:
         engine.dispose()
