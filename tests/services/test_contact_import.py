@@ -263,6 +263,35 @@ def test_a_crash_mid_import_leaves_the_database_as_it_was(
     assert search_contacts(database, "person") == []
 
 
+def test_a_workers_outcomes_come_back_as_validate_batch_gives_them() -> None:
+    """Workers send phones, e-mails, the search document and the match keys as plain
+    tuples (named tuples pickle slowly); this process must get the named tuples back."""
+    from multiprocessing.reduction import ForkingPickler
+
+    from db.search import SearchDocument
+    from services.value_checks import EmailValue, PhoneValue
+
+    rows = [
+        IncomingContact(
+            where="list.csv line 2", name_zh="黃嘉琪", name_en="June Wong",
+            organization_en="Edelman", title_en="Account Director",
+            phones=[IncomingValue("+852 3756 8623", "work"), IncomingValue("6986 5822 ext 9")],
+            emails=[IncomingValue("June.Wong@edelman.com/", "work")],
+        ),
+        IncomingContact(where="list.csv line 3", name_en="Nobody", phones=[IncomingValue("12")]),
+    ]  # fmt: skip
+    sent = bytes(ForkingPickler.dumps(contact_import._validate_remote(rows, "HK")))
+    back = contact_import._rejoin(rows, ForkingPickler.loads(sent))
+    here = contact_import.validate_batch(rows)
+    assert back == here
+    june = back[0]
+    assert [type(p) for p in june.phones] == [PhoneValue, PhoneValue]
+    assert june.phones[1].extension == "9" and june.emails[0].key == "june.wong@edelman.com"
+    assert type(june.emails[0]) is EmailValue and type(june.document) is SearchDocument
+    assert type(june.keys) is contact_import._Keys and june.keys.org_en == "Edelman"
+    assert [p.field for p in back[0].problems + back[1].problems] == ["email", "phone"]
+
+
 def test_parallel_validation_gives_the_same_result_as_serial(
     sqlite_url: str, tmp_path: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
