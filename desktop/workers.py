@@ -144,6 +144,10 @@ class GuiThreadCollector(QObject):
         """Hand collection back to Python (automatic again, in any thread)."""
         self._timer.stop()
         gc.enable()
+        # Out of the application's children at once: until the event loop deletes it,
+        # collect_on_gui_thread would otherwise hand it out again (a test session going
+        # back into tests/desktop got this one, and stopped it again once deleted).
+        self.setParent(None)
         self.deleteLater()
 
 

@@ -6,6 +6,7 @@ import gc
 import threading
 import weakref
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -36,3 +37,21 @@ def test_cycles_are_collected_by_the_gui_threads_timer(qapp: QApplication, qtbot
     assert freed == []  # nothing was collected in the other thread
     qtbot.waitUntil(lambda: bool(freed), timeout=5 * GuiThreadCollector.INTERVAL_MS)
     assert freed == [threading.main_thread().name]
+
+
+
+def test_a_stopped_collector_is_not_handed_out_again() -> None:
+    """Stopped, a collector waits for the event loop to delete it; installing one meanwhile
+    (a test session going back into tests/desktop) got the stopped one, and stopping that
+    again raised "Internal C++ object already deleted"."""
+    owner = QObject()  # an owner of its own: the package's collector on qapp stays as it is
+    try:
+        first = collect_on_gui_thread(owner)
+        first.stop()
+        assert gc.isenabled()
+        second = collect_on_gui_thread(owner)
+        assert second is not first
+        assert owner.findChildren(GuiThreadCollector) == [second]
+        second.stop()
+    finally:
+        gc.disable()  # as the package's collector keeps it
