@@ -406,6 +406,18 @@ def _repair(text: str) -> _Repair:
         packaging=True,
     )
     repair.text = _ime(repair.text)
+    pieces = split_emails(repair.text) if repair.text.count("@") > 1 else []
+    if len(pieces) > 1 and all(piece.count("@") == 1 for piece in pieces):
+        # "june@x.com; kc@y.hk" typed or pasted into one address field: not one address
+        # with faults (a space, two @), but two, which only the user can take apart.
+        repair.reasons.append(
+            phrase(
+                QT_TRANSLATE_NOOP("Validation", "it holds %1 addresses; give each one on its own"),
+                _COUNT_WORDS.get(len(pieces), str(len(pieces))),
+            )
+        )
+        repair.hopeless = True
+        return repair
     label = _LABEL.match(repair.text)
     if label:
         repair.apply(

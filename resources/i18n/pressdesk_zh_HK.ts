@@ -3909,6 +3909,10 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
         <translation>含有隱形字元或全形空格</translation>
     </message>
     <message>
+        <source>it holds %1 addresses; give each one on its own</source>
+        <translation>其中有%1個地址，請逐一分開輸入</translation>
+    </message>
+    <message>
         <source>it starts with the label %1</source>
         <translation>開頭有標籤 %1</translation>
     </message>

@@ -39,7 +39,6 @@ def test_cycles_are_collected_by_the_gui_threads_timer(qapp: QApplication, qtbot
     assert freed == [threading.main_thread().name]
 
 
-
 def test_a_stopped_collector_is_not_handed_out_again() -> None:
     """Stopped, a collector waits for the event loop to delete it; installing one meanwhile
     (a test session going back into tests/desktop) got the stopped one, and stopping that

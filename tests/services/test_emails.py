@@ -215,6 +215,10 @@ def test_guessed_fix_is_not_obvious(text: str, suggestion: str, words: str) -> N
         ("angela.wan@hkstporg", "no top-level part"),  # where would the dot go?
         ("angela.wanhkstp.org", "has no @"),
         ("a@b@hkstp.org", "two @"),
+        # Several addresses pasted into one field: said so, not "a space" or "two @".
+        ("angela.wan@hkstp.org;june@edelman.com", "it holds two addresses"),
+        ("a@hkstp.org, b@hkstp.org c@edelman.com", "it holds three addresses"),
+        ("Angela <angela.wan@hkstp.org> June <june@edelman.com>", "it holds two addresses"),
         ("angela wan@hkstp.org", "space in it"),
         ("angela\u3000wan@hkstp.org", "space in it"),
         ("@hkstp.org", "nothing comes before the @"),
