@@ -150,7 +150,8 @@ class _Repair:
         """Take ``new`` as the candidate and note why, when it changes anything."""
         if new != self.text:
             self.text = new
-            self.reasons.append(reason)
+            if reason not in self.reasons:  # two dots in both parts: said once
+                self.reasons.append(reason)
             self.obvious = self.obvious and packaging
 
 
@@ -468,6 +469,13 @@ def _repair(text: str) -> _Repair:
             repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "it has %1 @"), count))
             repair.hopeless = True
             return repair
+    local, _, domain = repair.text.rpartition("@")
+    if ".." in local:
+        repair.apply(
+            f"{re.sub(r'[.]{2,}', '.', local)}@{domain}",
+            phrase(QT_TRANSLATE_NOOP("Validation", "it has two dots in a row")),
+            packaging=False,
+        )
     _fix_domain(repair)
     return repair
 

@@ -178,6 +178,8 @@ def test_packaging_gives_an_obvious_fix(text: str, suggestion: str, words: str) 
         ("a@@hkstp.org", "a@hkstp.org", "two @ in a row"),
         ("a@hkstp,org", "a@hkstp.org", "',' instead of '.'"),
         ("a@hkstp..org", "a@hkstp.org", "two dots in a row"),
+        ("angela..wan@hkstp.org", "angela.wan@hkstp.org", "two dots in a row"),
+        ("angela...wan@hkstp..org", "angela.wan@hkstp.org", "two dots in a row"),
         ("someone@gmial.com", "someone@gmail.com", "'gmial.com' looks like a misspelling"),
         ("someone@gamil.com", "someone@gmail.com", "of 'gmail.com'"),
         ("someone@gmail.com.hk", "someone@gmail.com", "misspelling of 'gmail.com'"),
@@ -529,3 +531,9 @@ def test_the_shortcut_takes_one_plain_address_only() -> None:
     for more in ("a@x.com,b@x.com", "a@x.com b@x.com", "June <j@x.com>", "a@x.com/",
                  "電郵：a@x.com", "a(at)x.com", "a@x.com\n"):  # fmt: skip
         assert not emails._ONE_ADDRESS.match(more)
+
+
+def test_a_fault_found_in_both_parts_is_said_once() -> None:
+    (problem,) = check_email("angela...wan@hkstp..org").problems
+    assert problem.message.count("two dots in a row") == 1
+    assert problem.suggestion == "angela.wan@hkstp.org"
