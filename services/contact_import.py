@@ -223,8 +223,9 @@ def validate_batch(rows: Sequence[IncomingContact], region: str = "HK") -> list[
 # A row's outcome as a worker sends it: the named tuples (phones, e-mails, search
 # document, match keys) as plain tuples. Pickle writes a named tuple through Python-level
 # calls (its __reduce_ex__ and __getnewargs__): sending a batch cost 7.8 µs a row, plain
-# 4.4 with the conversion, and tuple.__new__ gives the named tuples back here for 1.1 µs a
-# row, what unpickling them used to cost more (2,000 synthetic rows, best of seven).
+# 4.4 with the conversion. Here, unpickling plain tuples and making the named tuples again
+# with tuple.__new__ costs 1.5 + 1.1 µs a row, as unpickling the named tuples did (2.6;
+# 2 000 synthetic rows, best of seven).
 _Outcome = tuple[
     list[tuple[Any, ...]],
     list[tuple[Any, ...]],
@@ -572,7 +573,8 @@ def _fold(value: str | None) -> str | None:
 
 
 class _KeyFilter:
-    """The match keys an import has written, in a fixed 32 MiB (a one-hash Bloom filter).
+    """The match keys of the rows an import has taken so far (each batch's are added as it
+    begins), in a fixed 32 MiB (a one-hash Bloom filter).
 
     A key added is always found; a key never added is found by chance, a false alarm
     that costs one index look-up: ~1.5 % of keys at a million contacts (4 million keys
