@@ -434,9 +434,13 @@ class ColumnMapping:
         )
 
     @property
-    def unmapped(self) -> list[str]:
-        """Non-empty column headers nobody maps (their values will not be imported)."""
-        return [c for c, f in zip(self.columns, self.fields, strict=True) if f == "ignore" and c]
+    def unmapped(self) -> dict[int, str]:
+        """Non-empty column headers nobody maps, by position (their values are not imported)."""
+        return {
+            i: c
+            for i, (c, f) in enumerate(zip(self.columns, self.fields, strict=True))
+            if f == "ignore" and c
+        }
 
 
 # --- one record -> one contact -------------------------------------------------------------
@@ -487,13 +491,10 @@ class _RecordReader:
     """Turns the cells of one CSV or XLSX record into an IncomingContact."""
 
     def __init__(self, mapping: ColumnMapping) -> None:
-        # Named columns nobody maps, until a record has a value in them (see unused_problems).
-        self.unused = {
-            i: column
-            for i, (column, target) in enumerate(zip(mapping.columns, mapping.fields, strict=True))
-            if target == "ignore" and column
-        }
-        self.unused_found: dict[int, tuple[str, str]] = {}
+        # Named columns nobody maps, until a record has a value in them (see unused_problems),
+        # then by position: (column, where, first value).
+        self.unused = mapping.unmapped
+        self.unused_found: dict[int, tuple[str, str, str]] = {}
         # Everything a row needs to know of its columns, worked out once for the file:
         # (index, field, column name, (phone|email, pair number, type|value) or None,
         # field before ":", type after it).
@@ -563,18 +564,17 @@ class _RecordReader:
         for index, column in list(self.unused.items()):
             value = cells[index].strip() if index < count else ""
             if value and not _placeholder(column, value):
-                self.unused_found[index] = (where, value)
+                self.unused_found[index] = (column, where, value)
                 del self.unused[index]
 
-    def unused_problems(self, columns: Sequence[str]) -> list[Problem]:
+    def unused_problems(self) -> list[Problem]:
         """A warning for each unmapped column that held a value: where it first did.
 
         Columns left empty in every record (most of an Outlook export's 92) are passed over
         in silence: nothing in them is lost.
         """
         problems = []
-        for index, (where, value) in sorted(self.unused_found.items()):
-            column = columns[index]
+        for _, (column, where, value) in sorted(self.unused_found.items()):
             problems.append(_problem(
                 Severity.WARNING, where, column, value[:200],
                 phrase(QT_TRANSLATE_NOOP("Validation", "The column %1 matches no contact field, so "
@@ -1081,7 +1081,7 @@ def _open_csv(file: Path, decoded: _Decoded, mapping: dict[str, str] | None) -> 
                 yield contact
             else:
                 src.problems.append(_skipped(where, cells))
-        src.problems.extend(reader.unused_problems(columns))
+        src.problems.extend(reader.unused_problems())
 
     source._rows = rows
     return source
@@ -1544,7 +1544,7 @@ def _open_xlsx(file: Path, head: bytes, mapping: dict[str, str] | None) -> Conta
                         yield contact
                     else:
                         src.problems.append(_skipped(where, cells))
-                src.problems.extend(reader.unused_problems(sheet_header.mapping.columns))
+                src.problems.extend(reader.unused_problems())
         finally:
             book.close()
 

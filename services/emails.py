@@ -150,8 +150,7 @@ class _Repair:
         """Take ``new`` as the candidate and note why, when it changes anything."""
         if new != self.text:
             self.text = new
-            if reason not in self.reasons:  # two dots in both parts: said once
-                self.reasons.append(reason)
+            self.reasons.append(reason)
             self.obvious = self.obvious and packaging
 
 
@@ -469,13 +468,6 @@ def _repair(text: str) -> _Repair:
             repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "it has %1 @"), count))
             repair.hopeless = True
             return repair
-    local, _, domain = repair.text.rpartition("@")
-    if ".." in local:
-        repair.apply(
-            f"{re.sub(r'[.]{2,}', '.', local)}@{domain}",
-            phrase(QT_TRANSLATE_NOOP("Validation", "it has two dots in a row")),
-            packaging=False,
-        )
     _fix_domain(repair)
     return repair
 
@@ -543,7 +535,8 @@ def _spell_marks(repair: _Repair) -> None:
 
 
 def _fix_domain(repair: _Repair) -> None:
-    """Check the part after the @: commas, double dots, no dot, misspellings."""
+    """Check the part after the @ (commas, no dot, misspellings), and double dots on
+    either side of it."""
     local, _, domain = repair.text.rpartition("@")
     if not local:
         repair.reasons.append(phrase(QT_TRANSLATE_NOOP("Validation", "nothing comes before the @")))
@@ -560,8 +553,8 @@ def _fix_domain(repair: _Repair) -> None:
             phrase(QT_TRANSLATE_NOOP("Validation", "it has ',' instead of '.' after the @")),
             packaging=False,
         )
-    if ".." in domain:
-        domain = re.sub(r"\.{2,}", ".", domain)
+    if ".." in domain or ".." in local:  # a slip on either side of the @: said once
+        local, domain = re.sub(r"\.{2,}", ".", local), re.sub(r"\.{2,}", ".", domain)
         repair.apply(
             f"{local}@{domain}",
             phrase(QT_TRANSLATE_NOOP("Validation", "it has two dots in a row")),
