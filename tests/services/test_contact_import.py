@@ -772,7 +772,7 @@ def _hold_workers_back(monkeypatch: pytest.MonkeyPatch, calls: int) -> list[int]
 
 
 def _import_people_in_order(database: Any, count: int) -> None:
-    """Import ``count`` people with two workers; each is written once, in input order."""
+    """Import ``count`` people with one helper process; each is written once, in input order."""
     rows = [
         _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
         for n in range(count)
@@ -796,7 +796,9 @@ def test_this_process_validates_and_writes_while_the_workers_start(
     here = _hold_workers_back(monkeypatch, 3)
     try:
         _import_people_in_order(database, 300)
-        assert 3 <= len(here) <= 3 + 2 * 2 + contact_import._LOCAL_AHEAD  # the rest: workers
+        # The first three here; the helper gets the next three at once, and this process
+        # validates a later batch only when the helper's next one is not back yet.
+        assert 3 <= len(here) <= 30 - 3
         assert lookup_number(database, "6123 0299")[0]["name_en"] == "Person 299"
     finally:
         database.dispose()
@@ -817,6 +819,41 @@ def test_workers_that_start_midway_through_the_first_batch_get_the_rest_of_it(
     try:
         _import_people_in_order(database, 100)
         assert here == [4, 4]  # rows 8 and 9, and every later batch: the workers'
+    finally:
+        database.dispose()
+
+
+def test_when_the_helpers_next_batch_is_late_this_process_validates_one_itself(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rather than wait for the helper's next batch, this process validates the batch
+    after the ones in flight, a slice at a time, until the helper's is back; what is left
+    of it goes to the helper, and every row is written once, in order."""
+    database = open_database(sqlite_url)
+    monkeypatch.setattr(contact_import, "BATCH", 10)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(contact_import, "_STARTING_SLICE", 4)
+    # The first look at a helper's batch finds it not back, the next finds it back (and
+    # from then on: taking a batch waits for it all the same).
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        contact_import, "_ready", lambda entry: entry[1] is None or next(answers, True)
+    )
+    taken_over: list[tuple[int, int]] = []
+    real_validate_until = contact_import._validate_until
+
+    def validate_until(batch: Any, region: str, going_on: Any) -> Any:
+        validated = real_validate_until(batch, region, going_on)
+        if going_on.__name__ == "<lambda>":  # not the start's (the starting thread's is_alive)
+            taken_over.append((len(batch), len(validated)))
+        return validated
+
+    monkeypatch.setattr(contact_import, "_validate_until", validate_until)
+    with contact_import.validation_pool(1) as pool:
+        pool.submit(int).result()  # the fork server runs: the helper starts at once
+    try:
+        _import_people_in_order(database, 1000)
+        assert taken_over == [(10, 4)]
     finally:
         database.dispose()
 
