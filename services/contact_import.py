@@ -73,7 +73,7 @@ from services.phones import format_phone
 from services.phrases import QT_TRANSLATE_NOOP, phrase
 from services.pickling import fast_pickle
 from services.problems import InputRejected, Problem, Severity
-from services.processes import helper_context
+from services.processes import helper_context, widen_pipe
 from services.value_checks import EmailValue, PhoneValue, validate_email_text, validate_phone_text
 
 if TYPE_CHECKING:
@@ -522,9 +522,15 @@ _WORKER_NICENESS = 10
 
 def validation_pool(count: int) -> ProcessPoolExecutor:
     """The worker processes that validate an import's batches, below this one's priority."""
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=count, mp_context=helper_context(), initializer=_start_helper_process
     )
+    # Its two pipes: batches to the workers, outcomes back (see widen_pipe).
+    for channel in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
+        writer = getattr(channel, "_writer", None)
+        if writer is not None:
+            widen_pipe(writer)
+    return pool
 
 
 def _start_helper_process() -> None:
@@ -1454,13 +1460,14 @@ class _RowsReadAside:
         name = self.source.path.name
         context = helper_context()
         receiving, sending = context.Pipe(duplex=False)
+        widen_pipe(sending)
         reader = context.Process(  # type: ignore[attr-defined]
             target=_read_rows, args=(str(self.source.path), self.mapping, sending), daemon=True
         )
         reader.start()
         sending.close()
-        # A pipe holds 64 KiB, a sixth of a batch: read alone, the reader would wait for
-        # this process to want each batch and parse it only then. A thread takes its
+        # A pipe holds 64 KiB (1 MiB widened, a few batches): read alone, the reader would
+        # wait for this process to want each batch and parse it only then. A thread takes its
         # batches as they come (the reads release the GIL), a few ahead.
         ready: queue.Queue[bytes | None] = queue.Queue(maxsize=_READ_AHEAD)
         stop = threading.Event()
