@@ -1343,6 +1343,14 @@ class _CellReader:
         # Every character in a row that the expression read: nothing it does not know.
         if sum(len(whole) for whole, _, _ in rows) != len(text):
             return None
+        try:
+            return self._plain_values(rows, previous)
+        except (ValueError, KeyError, IndexError, OverflowError):
+            return None  # the XML path meets it again, and says at which row
+
+    def _plain_values(
+        self, rows: list[tuple[str, str, str]], previous: int
+    ) -> list[tuple[int, list[Any]]]:
         read: list[tuple[int, list[Any]]] = []
         columns = self.columns
         for _, attributes, content in rows:

@@ -400,7 +400,7 @@ def validated_batches(
         pending: deque[_InFlight] = deque([started] if started is not None else [])
         with_helpers = 0
         own = 0
-        done = False  # every following of the source taken
+        done = False  # every batch of the source taken
         try:
             while True:
                 while not done and with_helpers < 3 * helpers:
@@ -413,8 +413,8 @@ def validated_batches(
                 if not pending:
                     break
                 if not _ready(pending[0]) and not done and own < _LOCAL_AHEAD:
-                    # Rather than wait: validate the next following here, a slice at a time,
-                    # and hand the helpers what is left of it once theirs is back.
+                    # Rather than wait: validate the next batch here, a slice at a time, and
+                    # hand the helpers what is left of it once theirs is back.
                     following = next(source, None)
                     if following is None:
                         done = True
@@ -447,7 +447,11 @@ def _validate_until(
     batch: list[IncomingContact], region: str, going_on: Callable[[], bool]
 ) -> list[ValidatedContact]:
     """Validate the batch's first rows, ``_STARTING_SLICE`` at a time, while ``going_on()``
-    (asked after each slice); at least one slice."""
+    (asked after each slice); at least one slice.
+
+    A slice at a time, so that the helpers get the rest of the batch as soon as they can
+    take it (~0.06 s here): validating a whole batch first left one core idle ~0.3 s while
+    the helpers started."""
     validated: list[ValidatedContact] = []
     for piece in _batches(batch, _STARTING_SLICE):
         validated += validate_batch(piece, region)
@@ -588,7 +592,8 @@ _BULK_AUTOMERGE = 16
 _InFlight = tuple[list[IncomingContact], Future[list[_Outcome]] | None, Any]
 # How many batches this process may validate ahead of the workers while it waits for them.
 _LOCAL_AHEAD = 3
-# Rows this process validates between two looks at whether the workers run yet.
+# Rows this process validates between two looks at whether the helpers run yet, or at
+# whether their late batch is back.
 _STARTING_SLICE = 250
 # The size of the batches the last ones are cut into (_tapered).
 _LAST_BATCHES = 500

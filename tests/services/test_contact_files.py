@@ -890,6 +890,21 @@ def test_a_worksheet_with_text_xml_does_not_allow_is_refused_at_its_row(
     assert refused.value.problems[0].where == "odd.xlsx row 12"
 
 
+def test_a_cell_that_cannot_be_read_is_refused_at_its_row(tmp_path: Path) -> None:
+    """A shared string the workbook does not have: refused at that row, in whichever way
+    the block was being read."""
+    odd = _fifty_rows_with_the_sheet_edited(
+        tmp_path,
+        "odd.xlsx",
+        lambda data: data.replace(
+            b'<row r="40">', b'<row r="40"><c r="C40" t="s"><v>99999</v></c>', 1
+        ),
+    )
+    with pytest.raises(InputRejected, match="worksheet cannot be read") as refused:
+        list(open_contact_file(odd).rows())
+    assert refused.value.problems[0].where == "odd.xlsx row 40"
+
+
 def test_a_worksheet_broken_midway_is_refused_at_its_row(tmp_path: Path) -> None:
     broken = _fifty_rows_with_the_sheet_edited(
         tmp_path,
