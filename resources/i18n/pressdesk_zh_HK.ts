@@ -4564,6 +4564,16 @@ You can bring it back with Edit → Undo delete (Ctrl+Z).</source>
 <context>
     <name>app</name>
     <message>
+        <source>Upgrading the database for this version of PressDesk…
+A large roster can take a minute. If the upgrade fails, the database stays as it was.</source>
+        <translation>正在為這個版本的 PressDesk 升級資料庫……
+聯絡人眾多時可能需時一分鐘。升級如未能完成，資料庫會保持原狀。</translation>
+    </message>
+    <message>
+        <source>PressDesk</source>
+        <translation>PressDesk</translation>
+    </message>
+    <message>
         <source>PressDesk cannot start</source>
         <translation>PressDesk 無法啟動</translation>
     </message>

@@ -77,3 +77,82 @@ def test_a_bug_shows_where_the_log_is(monkeypatch: pytest.MonkeyPatch) -> None:
     assert shown and "RuntimeError: boom" in shown[0]
     _title, text = crash.crash_message(shown[0])
     assert "pressdesk.log" in text
+
+
+def _database_at(url: str, revision: str) -> None:
+    """A database of ours, brought back to an older schema ``revision``."""
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    database = open_database(url)
+    try:
+        import_bundled_release_once(database)
+        with database.engine.begin() as connection:
+            config = alembic_config(database.engine)
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+    finally:
+        database.dispose()
+
+
+def _dialogs_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown: list[str] = []
+    real_show = QProgressDialog.show
+
+    def show(dialog: QProgressDialog) -> None:
+        shown.append(dialog.labelText())
+        real_show(dialog)
+
+    monkeypatch.setattr(QProgressDialog, "show", show)
+    return shown
+
+
+def test_an_older_database_is_upgraded_while_a_busy_dialog_says_so(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a database of an older version upgrades it on a thread, the dialog up
+    meanwhile; the roster comes through, searchable."""
+    from db.migrate import current_revision, head_revision
+    from desktop.app import open_database_showing_upgrade
+    from services.roster import search_contacts
+
+    _database_at(sqlite_url, "0007")
+    shown = _dialogs_shown(monkeypatch)
+    database = open_database_showing_upgrade(sqlite_url)
+    try:
+        assert current_revision(database.engine) == head_revision()
+        assert len(shown) == 1 and "Upgrading the database" in shown[0]
+        assert [c["name_zh"] for c in search_contacts(database, "69865822")] == ["黃嘉琪"]
+    finally:
+        database.dispose()
+    # Current now: opened again without the dialog.
+    open_database_showing_upgrade(sqlite_url).dispose()
+    assert len(shown) == 1
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was_and_says_why(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import migrate
+    from db.migrate import MigrationError, current_revision
+    from desktop import app
+
+    _database_at(sqlite_url, "0007")
+    shown = _dialogs_shown(monkeypatch)
+
+    def failing(engine: object) -> None:
+        raise MigrationError("Could not upgrade the database: disk full. Nothing was changed.")
+
+    monkeypatch.setattr(app, "upgrade_to_head", failing)
+    with pytest.raises(MigrationError, match="disk full"):
+        app.open_database_showing_upgrade(sqlite_url)
+    assert len(shown) == 1
+    database = open_database(sqlite_url, upgrade=False)
+    try:
+        assert current_revision(database.engine) == "0007"
+        assert migrate.head_revision() != "0007"
+    finally:
+        database.dispose()
