@@ -46,6 +46,13 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def needs_upgrade(engine: Engine) -> bool:
+    """True when the database holds an older schema (not when it is new and empty: creating
+    the schema is quick, an upgrade may take a while and deserves a word to the user)."""
+    revision = current_revision(engine)
+    return revision is not None and revision != head_revision()
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Upgrade the database to the newest schema in one transaction.
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database, DatabaseUrlError, open_database
-from db.migrate import MigrationError, current_revision, head_revision, upgrade_to_head
+from db.migrate import MigrationError, needs_upgrade, upgrade_to_head
 from desktop.crash import install_crash_handler
 from desktop.i18n import chosen_language, install_translators
 from desktop.main_window import VIEWS, MainWindow
@@ -175,11 +175,10 @@ def open_database_showing_upgrade(db_value: str | None) -> Database:
     """
     database = open_database(db_value, upgrade=False)
     try:
-        revision = current_revision(database.engine)
-        if revision is None or revision == head_revision():
-            upgrade_to_head(database.engine)
-        else:
+        if needs_upgrade(database.engine):
             _upgrade_showing_progress(database)
+        else:
+            upgrade_to_head(database.engine)
     except BaseException:
         database.dispose()
         raise

@@ -272,3 +272,18 @@ def test_bad_input_in_a_real_process_prints_no_traceback(tmp_path: Path) -> None
     assert result.returncode == EXIT_REJECTED
     assert "Traceback" not in result.stderr
     assert "PNG" in result.stderr or "binary" in result.stderr.lower()
+
+
+def test_an_older_database_is_upgraded_with_a_word_on_standard_error(
+    capsys: pytest.CaptureFixture[str], sqlite_url: str
+) -> None:
+    """The command line upgrades an older schema first and says so (a large roster takes
+    a minute); the command's own output is unchanged, and a current database says nothing."""
+    from tests.helpers.older_schema import database_at
+
+    database_at(sqlite_url, "0007")
+    code, found, err = _run(capsys, sqlite_url, "lookup", "69865822", "--json")
+    assert code == EXIT_OK and [c["name_zh"] for c in found] == ["黃嘉琪"]
+    assert "upgrading the database" in err
+    code, _, err = _run(capsys, sqlite_url, "lookup", "69865822", "--json")
+    assert code == EXIT_OK and "upgrading" not in err

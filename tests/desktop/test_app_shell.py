@@ -16,6 +16,7 @@ from desktop.i18n import chosen_language
 from desktop.main_window import VIEWS
 from services.first_run import import_bundled_release_once
 from services.settings import load_settings
+from tests.helpers.older_schema import database_at
 
 
 def test_screenshots_cover_every_view(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> None:
@@ -79,23 +80,6 @@ def test_a_bug_shows_where_the_log_is(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "pressdesk.log" in text
 
 
-def _database_at(url: str, revision: str) -> None:
-    """A database of ours, brought back to an older schema ``revision``."""
-    from alembic import command
-
-    from db.migrate import alembic_config
-
-    database = open_database(url)
-    try:
-        import_bundled_release_once(database)
-        with database.engine.begin() as connection:
-            config = alembic_config(database.engine)
-            config.attributes["connection"] = connection
-            command.downgrade(config, revision)
-    finally:
-        database.dispose()
-
-
 def _dialogs_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from PySide6.QtWidgets import QProgressDialog
 
@@ -119,7 +103,7 @@ def test_an_older_database_is_upgraded_while_a_busy_dialog_says_so(
     from desktop.app import open_database_showing_upgrade
     from services.roster import search_contacts
 
-    _database_at(sqlite_url, "0007")
+    database_at(sqlite_url, "0007")
     shown = _dialogs_shown(monkeypatch)
     database = open_database_showing_upgrade(sqlite_url)
     try:
@@ -140,7 +124,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was_and_says_why(
     from db.migrate import MigrationError, current_revision
     from desktop import app
 
-    _database_at(sqlite_url, "0007")
+    database_at(sqlite_url, "0007")
     shown = _dialogs_shown(monkeypatch)
 
     def failing(engine: object) -> None:
