@@ -210,7 +210,9 @@ def test_import_and_export_start_the_helper_server_before_the_database_opens(
     opening = cli.main.open_database
     monkeypatch.setattr(cli.main, "start_helper_server", lambda: calls.append("server"))
     monkeypatch.setattr(
-        cli.main, "open_database", lambda url: calls.append("database") or opening(url)
+        cli.main,
+        "open_database",
+        lambda url, **options: calls.append("database") or opening(url, **options),
     )
     assert run(["--db", db_url, "import", str(SEED_RELEASE), "--json"]) == EXIT_OK
     assert calls == ["server", "database"]
