@@ -19,7 +19,7 @@ from typing import Any
 from cli.output import emit_error, emit_json, emit_line, emit_table
 from cli.startup import HELPER_COMMANDS
 from db.engine import Database, DatabaseUrlError, open_database
-from db.migrate import MigrationError, needs_upgrade, upgrade_to_head
+from db.migrate import MigrationError
 from db.models import InquiryChannel, InquiryStatus
 from services.audit import set_officer
 from services.emails import check_email
@@ -379,7 +379,7 @@ def run(argv: Sequence[str]) -> int:
     if args.command in HELPER_COMMANDS:
         start_helper_server()  # running already when main.py started it (cli/startup.py)
     try:
-        database = _open_and_upgrade(args.db)
+        database = open_database(args.db, upgrading=_announced)
     except DatabaseUrlError as exc:
         emit_error(str(exc))
         return EXIT_USAGE
@@ -400,21 +400,14 @@ def run(argv: Sequence[str]) -> int:
         database.dispose()
 
 
-def _open_and_upgrade(db_value: str | None) -> Database:
-    """Open the database; an older schema is upgraded with a word on standard error first
-    (it can take a minute for a large roster, and the command would look stuck)."""
-    database = open_database(db_value, upgrade=False)
-    try:
-        if needs_upgrade(database.engine):
-            emit_error(
-                "upgrading the database for this version of PressDesk (a large roster can "
-                "take a minute; if it fails, the database stays as it was)…"
-            )
-        upgrade_to_head(database.engine)
-    except BaseException:
-        database.dispose()
-        raise
-    return database
+def _announced(upgrade: Callable[[], None]) -> None:
+    """An older schema's upgrade, with a word on standard error first (it can take a minute
+    for a large roster, and the command would look stuck)."""
+    emit_error(
+        "upgrading the database for this version of PressDesk (a large roster can "
+        "take a minute; if it fails, the database stays as it was)…"
+    )
+    upgrade()
 
 
 def _run_guarded(action: Callable[[], int]) -> int:

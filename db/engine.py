@@ -7,7 +7,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -204,12 +204,30 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(value: str | URL | None = None, *, upgrade: bool = True) -> Database:
-    """Open (and by default upgrade to the current schema) the database the user asked for."""
+def open_database(
+    value: str | URL | None = None,
+    *,
+    upgrade: bool = True,
+    upgrading: Callable[[Callable[[], None]], None] | None = None,
+) -> Database:
+    """Open (and by default upgrade to the current schema) the database the user asked for.
+
+    Args:
+        upgrading: runs the upgrade of an older schema, which can take a minute for a large
+            roster (migration 0008 rebuilds the search index): called with the upgrade,
+            to tell the user while it runs. A new database's schema is created without it.
+    """
     url = value if isinstance(value, URL) else resolve_database_url(value)
     database = Database(url=url, engine=make_engine(url))
     if upgrade:
-        from db.migrate import upgrade_to_head  # noqa: PLC0415 - alembic import is slow; only when needed
+        from db.migrate import needs_upgrade, upgrade_to_head  # noqa: PLC0415 - alembic import is slow; only when needed
 
-        upgrade_to_head(database.engine)
+        try:
+            if upgrading is not None and needs_upgrade(database.engine):
+                upgrading(lambda: upgrade_to_head(database.engine))
+            else:
+                upgrade_to_head(database.engine)
+        except BaseException:
+            database.dispose()
+            raise
     return database

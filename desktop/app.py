@@ -7,6 +7,7 @@ import importlib
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, QTimer, Slot
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database, DatabaseUrlError, open_database
-from db.migrate import MigrationError, needs_upgrade, upgrade_to_head
+from db.migrate import MigrationError
 from desktop.crash import install_crash_handler
 from desktop.i18n import chosen_language, install_translators
 from desktop.main_window import VIEWS, MainWindow
@@ -173,19 +174,10 @@ def open_database_showing_upgrade(db_value: str | None) -> Database:
     Raises:
         DatabaseUrlError, MigrationError: as :func:`db.engine.open_database`.
     """
-    database = open_database(db_value, upgrade=False)
-    try:
-        if needs_upgrade(database.engine):
-            _upgrade_showing_progress(database)
-        else:
-            upgrade_to_head(database.engine)
-    except BaseException:
-        database.dispose()
-        raise
-    return database
+    return open_database(db_value, upgrading=_upgrade_showing_progress)
 
 
-def _upgrade_showing_progress(database: Database) -> None:
+def _upgrade_showing_progress(upgrade: Callable[[], None]) -> None:
     dialog = QProgressDialog(
         QCoreApplication.translate(
             "app",
@@ -205,13 +197,13 @@ def _upgrade_showing_progress(database: Database) -> None:
     dialog.show()
     failures: list[BaseException] = []
 
-    def upgrade() -> None:
+    def run() -> None:
         try:
-            upgrade_to_head(database.engine)
+            upgrade()
         except BaseException as exc:  # raised again on the GUI thread
             failures.append(exc)
 
-    thread = threading.Thread(target=upgrade, name="schema-upgrade", daemon=True)
+    thread = threading.Thread(target=run, name="schema-upgrade", daemon=True)
     waiting = QEventLoop()
 
     def finished_yet() -> None:

@@ -399,7 +399,7 @@ def validated_batches(
         # Batches in input order: a helper's future, or a batch this process validated.
         pending: deque[_InFlight] = deque([started] if started is not None else [])
         with_helpers = 0
-        own = 0
+        own = len(pending)  # batches validated here, not written yet
         done = False  # every batch of the source taken
         try:
             while True:
@@ -434,7 +434,7 @@ def validated_batches(
                 entry = pending.popleft()
                 if entry[1] is not None:
                     with_helpers -= 1
-                elif entry is not started:
+                else:
                     own -= 1
                 yield _result(entry)
         finally:
@@ -470,25 +470,31 @@ def _submit(pool: ProcessPoolExecutor, batch: list[IncomingContact], region: str
 # instead of Python's 5 ms: with the writer holding the lock, a helper waited ~20-90 ms
 # for each batch (pipe writes of 64 KiB, each after a wait for the lock).
 _SWITCH_INTERVAL_S = 0.0005
-_switching = threading.Lock()
-_switch_users = [0, 0.0]  # imports running, and the interval before the first
+
+
+class _SwitchInterval:
+    """The interpreter's switch interval, short while any import with helpers runs."""
+
+    lock = threading.Lock()
+    imports = 0
+    before = 0.0  # the interval before the first of them
 
 
 @contextlib.contextmanager
 def _prompt_helper_threads() -> Iterator[None]:
     """A short interpreter switch interval while an import with helpers runs."""
-    with _switching:
-        if _switch_users[0] == 0:
-            _switch_users[1] = sys.getswitchinterval()
+    with _SwitchInterval.lock:
+        if _SwitchInterval.imports == 0:
+            _SwitchInterval.before = sys.getswitchinterval()
             sys.setswitchinterval(_SWITCH_INTERVAL_S)
-        _switch_users[0] += 1
+        _SwitchInterval.imports += 1
     try:
         yield
     finally:
-        with _switching:
-            _switch_users[0] -= 1
-            if _switch_users[0] == 0:
-                sys.setswitchinterval(_switch_users[1])
+        with _SwitchInterval.lock:
+            _SwitchInterval.imports -= 1
+            if _SwitchInterval.imports == 0:
+                sys.setswitchinterval(_SwitchInterval.before)
 
 
 def _tapered(

@@ -130,7 +130,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was_and_says_why(
     def failing(engine: object) -> None:
         raise MigrationError("Could not upgrade the database: disk full. Nothing was changed.")
 
-    monkeypatch.setattr(app, "upgrade_to_head", failing)
+    monkeypatch.setattr(migrate, "upgrade_to_head", failing)
     with pytest.raises(MigrationError, match="disk full"):
         app.open_database_showing_upgrade(sqlite_url)
     assert len(shown) == 1
