@@ -639,24 +639,46 @@ def test_a_name_matches_only_the_contact_of_that_name_in_its_organisation(
     ]
 
 
-def test_the_name_look_ups_read_the_name_and_organisation_index(sqlite_url: str) -> None:
-    """SQLite ignores that index for ``(name, org) IN (VALUES ...)``: the look-up joins."""
+@pytest.mark.parametrize("rebuilt", [False, True], ids=["as-created", "after-a-large-import"])
+def test_the_name_look_ups_read_the_name_and_organisation_index(
+    sqlite_url: str, rebuilt: bool
+) -> None:
+    """SQLite ignores that index for ``(name, org) IN (VALUES ...)``: the look-up joins.
+
+    After a large import the listing indexes come after the name indexes in the schema
+    (set aside and built again), and SQLite's planner then read an organisation's every
+    contact through its listing index for each pair (and the whole name index for English
+    names): the look-ups name their index."""
     database = open_database(sqlite_url)
     statements: list[tuple[str, Any]] = []
 
     def remember(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
-        if "wanted" in statement:
+        if "wanted" in statement or "organization_id IS NULL" in statement:
             statements.append((statement, parameters))
 
     try:
-        rows = [_row(n, name_zh=f"陳{n % 7}", organization_zh=f"報{n % 3}") for n in range(40)]
+        rows = [
+            _row(
+                n,
+                name_zh=f"陳{n % 7}",
+                name_en=f"Chan {n % 5}",
+                organization_zh=f"報{n % 3}" if n % 4 else None,
+            )
+            for n in range(40)
+        ]
         import_contacts(database, rows[:20], source="old.csv", workers=1)
+        if rebuilt:
+            with database.engine.begin() as connection:
+                for index in Contact.__table__.indexes:  # type: ignore[attr-defined]
+                    if index.name in contact_import._LISTING_INDEXES:
+                        index.drop(connection)
+                        index.create(connection)
         event.listen(database.engine, "before_cursor_execute", remember)
         try:
             import_contacts(database, rows[20:], source="t.csv", workers=1)
         finally:
             event.remove(database.engine, "before_cursor_execute", remember)
-        assert statements
+        assert len(statements) == 4  # Chinese and English names, in and without organisations
         with database.engine.connect() as connection:
             for statement, parameters in statements:
                 plan = " ".join(
@@ -665,8 +687,8 @@ def test_the_name_look_ups_read_the_name_and_organisation_index(sqlite_url: str)
                         "EXPLAIN QUERY PLAN " + statement, parameters
                     )
                 )
-                assert "_organization (" in plan, plan
-                assert "SCAN c" not in plan, plan
+                assert "SEARCH c USING INDEX ix_contact_name_" in plan, plan
+                assert "live_name" not in plan and "SCAN c" not in plan, plan
     finally:
         database.dispose()
 
@@ -870,42 +892,49 @@ def test_the_last_batches_are_cut_smaller_and_every_row_kept_in_order(
     # Fewer batches than workers: all of them cut.
     assert [len(b) for b in contact_import._tapered(iter([[1, 2, 3, 4]]), 2)] == [3, 1]
     assert list(contact_import._tapered(iter([]), 2)) == []
+    # The end is told as soon as the batches run out, before the held ones are handed on.
+    told: list[int] = []
+    handed: list[int] = []
+    for batch in contact_import._tapered(iter(batches), 2, lambda: told.append(len(handed))):
+        handed.extend(batch)
+    assert told == [20] and handed == list(range(37))
 
 
-def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
+def test_once_the_last_rows_are_read_the_writer_finishes_early_beside_the_helpers(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Once every row is with the workers, the writer re-indexes the contacts merged into
-    so far instead of waiting; a merge in the batches after that is re-indexed at the end,
-    and the listing indexes are set aside once and rebuilt whole."""
+    """As soon as the last batch is read, while the helpers validate the last ones, the
+    writer rebuilds the listing indexes it set aside and re-indexes the contacts merged into
+    so far; the batches after that go into the rebuilt indexes (not set aside again), and a
+    merge among them is re-indexed at the end."""
     database = open_database(sqlite_url)
     monkeypatch.setattr(contact_import, "BATCH", 10)
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
     monkeypatch.setattr(contact_import, "DEFER_LISTING_INDEXES_AFTER", 25)
-    # The workers' next batch is never done ahead of time: the writer would always wait.
-    monkeypatch.setattr(contact_import, "_ready", lambda entry: entry[1] is None)
-    settled_after: list[int] = []
-    real_settle = contact_import._BulkWriter.settle
+    finished_early_after: list[int] = []
+    real_finish_early = contact_import._BulkWriter.finish_early
 
-    def settle(writer: Any) -> None:
-        settled_after.append(writer.written)
+    def finish_early(writer: Any) -> None:
+        finished_early_after.append(writer.written)
         assert writer.touched  # person 1, merged into by the second batch
-        real_settle(writer)
-        assert not writer.touched  # re-indexed now, not after the workers are done
+        assert writer.deferred  # the listing indexes, set aside after 25 contacts
+        real_finish_early(writer)
+        assert not writer.touched  # re-indexed now, not after the helpers are done
+        assert not writer.deferred
 
-    monkeypatch.setattr(contact_import._BulkWriter, "settle", settle)
+    monkeypatch.setattr(contact_import._BulkWriter, "finish_early", finish_early)
     rows = [
         _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"+852 6123{n:04d}")])
         for n in range(1000)
     ]
-    # In the second batch, person 1 again with an address: merged before settling.
+    # In the second batch, person 1 again with an address: merged before finishing early.
     rows[15] = _row(
         15,
         name_en="Person 1",
         phones=[IncomingValue("+852 6123 0001")],
         emails=[IncomingValue("person1@example.com")],
     )
-    # In the last batch, the first person again, with an address: merged after settling.
+    # In the last batch, the first person again, with an address: merged after that.
     rows.append(
         _row(
             1000,
@@ -917,17 +946,21 @@ def test_while_the_last_batches_are_validated_the_writer_settles_what_it_can(
     with contact_import.validation_pool(1) as pool:
         pool.submit(int).result()  # the fork server runs: the workers start at once
     dropped: list[str] = []
+    created: list[str] = []
 
     def remember(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
         if statement.lstrip().startswith("DROP INDEX"):
             dropped.append(statement)
+        elif statement.lstrip().startswith("CREATE INDEX"):
+            created.append(statement)
 
     event.listen(database.engine, "before_cursor_execute", remember)
     try:
         report = import_contacts(database, rows, source="t.csv", workers=2)
-        assert len(dropped) == 2
+        # Set aside once and rebuilt once, early: the last batches did not drop them again.
+        assert len(dropped) == 2 and len(created) == 2
         assert report.written and report.created["contacts"] == 999
-        assert len(settled_after) == 1 and 25 < settled_after[0] < 999
+        assert len(finished_early_after) == 1 and 25 < finished_early_after[0] < 990
         for address, name in (
             ("person0@example.com", "Person 0"),
             ("person1@example.com", "Person 1"),
