@@ -532,6 +532,47 @@ def test_validation_workers_run_below_the_writing_process() -> None:
     own = os.nice(0)
     assert worker_niceness
     assert all(n >= min(own + contact_import._WORKER_NICENESS, 19) for n in worker_niceness)
+    with contact_import.validation_pool(1, lowered=False) as pool:
+        assert pool.submit(_niceness).result() == own
+
+
+@pytest.mark.parametrize(
+    ("cores", "from_a_reader", "lowered"),
+    [(2, False, False), (2, True, True), (1, False, True), (8, True, False)],
+    ids=["a-core-each", "a-reader-too", "more-than-cores", "cores-to-spare"],
+)
+def test_workers_run_below_the_writer_only_when_the_processes_outnumber_the_cores(
+    monkeypatch: pytest.MonkeyPatch, cores: int, from_a_reader: bool, lowered: bool
+) -> None:
+    """The writer, a helper (workers=2) and a file's reader: lowered only when they
+    outnumber the cores, each with a core they all run at one priority."""
+    monkeypatch.setattr(contact_import.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 4)
+    monkeypatch.setattr(contact_import, "BATCH", 2)
+    asked: list[bool] = []
+    real_pool = contact_import.validation_pool
+
+    def validation_pool(count: int, *, lowered: bool = True) -> Any:
+        asked.append(lowered)
+        return real_pool(count, lowered=lowered)
+
+    monkeypatch.setattr(contact_import, "validation_pool", validation_pool)
+    rows = [_row(n, name_en=f"Person {n}") for n in range(10)]
+    source: Any = rows
+    if from_a_reader:
+
+        class FromAReader(contact_import._RowsReadAside):
+            def batches(self) -> Iterator[Any]:
+                yield from contact_import._batches(rows, 2)
+
+        source = FromAReader.__new__(FromAReader)
+    validated = [
+        v.row.name_en
+        for batch in contact_import.validated_batches(source, workers=2)
+        for v in batch
+    ]
+    assert validated == [f"Person {n}" for n in range(10)]
+    assert asked == [lowered]
 
 
 class _Cycle:
