@@ -360,15 +360,15 @@ def validated_batches(
     """
     batches = rows.batches() if isinstance(rows, _RowsReadAside) else _batches(rows, BATCH)
     head = list(itertools.islice(batches, PARALLEL_THRESHOLD // BATCH))
-    helpers = (workers if workers is not None else (os.cpu_count() or 1)) - 1
+    cores = os.cpu_count() or 1
+    helpers = (workers if workers is not None else cores) - 1
     if len(head) < PARALLEL_THRESHOLD // BATCH or helpers < 1:
         for batch in itertools.chain(head, batches):
             yield validate_batch(batch, region)
         return
-    # Below this process only when there are more processes than cores (the reader of a
-    # file, beside this one and a helper a core less one): see _lower_priority.
-    processes = 1 + helpers + isinstance(rows, _RowsReadAside)
-    lowered = processes > (os.cpu_count() or 1)
+    # Helpers run below this process only when the import's processes (this one, the
+    # helpers and a file's reader) outnumber the cores: see _lower_priority.
+    lowered = 1 + helpers + isinstance(rows, _RowsReadAside) > cores
     with validation_pool(helpers, lowered=lowered) as pool, _prompt_helper_threads():
         source: Iterator[list[IncomingContact]] = itertools.chain(head, batches)
         # Starting the helpers waits for the fork server, which first imports what they
@@ -1006,7 +1006,8 @@ class _BulkWriter:
         index. At a million contacts: 2.5 s for 250 pairs, against 3.4 ms.
         """
         sqlite = self.conn.dialect.name == "sqlite"
-        contacts = f"CROSS JOIN contact c INDEXED BY {index}" if sqlite else "JOIN contact c"
+        contacts = f"contact c INDEXED BY {index}" if sqlite else "contact c"
+        join = "CROSS JOIN" if sqlite else "JOIN"
         in_organizations = sorted((n, o) for n, o in wanted if o is not None)
         for chunk in _chunks(in_organizations, 250):
             pairs = ", ".join(f"(:n{i}, :o{i})" for i in range(len(chunk)))
@@ -1016,7 +1017,7 @@ class _BulkWriter:
             yield from self.conn.execute(
                 text(
                     f"WITH wanted(name, org) AS (VALUES {pairs}) "
-                    f"SELECT {name}, c.organization_id, c.id FROM wanted {contacts} "
+                    f"SELECT {name}, c.organization_id, c.id FROM wanted {join} {contacts} "
                     f"ON {name} = wanted.name AND c.organization_id = wanted.org "
                     "WHERE c.deleted_at IS NULL ORDER BY c.id"
                 ),
@@ -1026,9 +1027,8 @@ class _BulkWriter:
         for names in _chunks(without):
             yield from self.conn.execute(
                 text(
-                    f"SELECT {name}, c.organization_id, c.id FROM contact c "
-                    + (f"INDEXED BY {index} " if sqlite else "")
-                    + f"WHERE {name} IN :names AND c.organization_id IS NULL "
+                    f"SELECT {name}, c.organization_id, c.id FROM {contacts} "
+                    f"WHERE {name} IN :names AND c.organization_id IS NULL "
                     "AND c.deleted_at IS NULL ORDER BY c.id"
                 ).bindparams(bindparam("names", expanding=True)),
                 {"names": list(names)},
