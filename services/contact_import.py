@@ -19,6 +19,7 @@ import contextlib
 import gc
 import itertools
 import logging
+import operator
 import os
 import pickle
 import queue
@@ -26,7 +27,7 @@ import sys
 import threading
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -68,6 +69,7 @@ from db.search import (
 from services.audit import current_user
 from services.contact_rows import IncomingContact, pack_rows, unpack_rows
 from services.import_report import ImportReport
+from services.match_keys import KeyFilter, KeyTable
 from services.matching import names_agree
 from services.phones import format_phone
 from services.phrases import QT_TRANSLATE_NOOP, phrase
@@ -614,6 +616,21 @@ _LISTING_INDEXES = frozenset({"ix_contact_live_name", "ix_contact_organization_l
 _NAME_ZH_INDEX = "ix_contact_name_zh_organization"
 _NAME_EN_INDEX = "ix_contact_name_en_lower_organization"
 DEFER_LISTING_INDEXES_AFTER = 20_000
+# The indexes an import into an empty SQLite roster matches on in memory instead
+# (_BulkWriter._set_key_indexes_aside), and the most slots of the table that holds the keys.
+_KEY_INDEXES = frozenset(
+    {
+        "ix_contact_email_address_key",
+        "ix_contact_phone_e164",
+        _NAME_ZH_INDEX,
+        _NAME_EN_INDEX,
+    }
+)
+_KEY_TABLE_BITS = KeyTable.MAX_BITS
+# The keys a contact has, about (synthetic roster: 1.3 numbers, 1.15 addresses, 1.9 names):
+# what the table is first sized for, when the number of rows is known.
+_KEYS_A_CONTACT = 4.5
+_FIRST, _THIRD, _FOURTH = operator.itemgetter(0), operator.itemgetter(2), operator.itemgetter(3)
 # How many new contacts make a PostgreSQL import refresh the planner's statistics.
 ANALYZE_AFTER = 1000
 # How many contacts merged into by later batches are re-indexed together.
@@ -671,6 +688,28 @@ def _name_keys(keys: _Keys, org_id: int | None) -> list[tuple[str, int | None]]:
     return names
 
 
+def _stored_name_keys(
+    name_zh: str | None, name_en: str | None, org_id: int | None
+) -> list[tuple[str, int | None]]:
+    """The name keys a contact's stored names are found by, as the name look-ups find
+    them (``_by_name``): its Chinese name as stored, its English name lowered as SQLite's
+    ``lower()`` does (ASCII letters only), each within its organisation."""
+    names: list[tuple[str, int | None]] = []
+    if name_zh:
+        names.append((name_zh, org_id))
+    if name_en:
+        names.append((_stored_english(name_en), org_id))
+    return names
+
+
+def _stored_english(name_en: str) -> str:
+    """The match key of an English name as stored: lowered as SQLite's ``lower()`` does."""
+    return _english(name_en.lower() if name_en.isascii() else name_en.translate(_ASCII_LOWER))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _english(folded_name: str) -> str:
     """An English name's match key (kept apart from a Chinese name spelt the same)."""
     return f"en:{folded_name}"
@@ -680,50 +719,18 @@ def _fold(value: str | None) -> str | None:
     return " ".join(value.split()).casefold() if value and value.strip() else None
 
 
-class _KeyFilter:
-    """The match keys of the rows an import has taken so far (each batch's are added as it
-    begins), in a fixed 32 MiB (a one-hash Bloom filter).
-
-    A key added is always found; a key never added is found by chance, a false alarm
-    that costs one index look-up: ~1.5 % of keys at a million contacts (4 million keys
-    in 2**28 bits). Dicts of every key would instead grow with the file, ~600 bytes a
-    contact. One bit a key, tested and set in loops without a call per key: ~0.3 µs a
-    key (two bits a key through ``__contains__`` cost ~1.5 µs, 20 µs a contact).
-    """
-
-    _BITS = 28
-    _MASK = (1 << _BITS) - 1
-
-    def __init__(self) -> None:
-        self.bits = bytearray(1 << (self._BITS - 3))
-
-    def seen_before(self, keys: Sequence[Any]) -> list[Any]:
-        """Add ``keys``; return those that may have been added before (all that were, a key
-        that repeats in ``keys`` from its second time on, and a few others).
-
-        One pass, one access to the filter a key: a test pass and a later pass adding the
-        written keys cost ~550-740 ns a key against ~350-430 (its 32 MiB are far from the
-        processor's caches, and each access is a miss).
-        """
-        bits, mask = self.bits, self._MASK
-        found = []
-        for hashed, key in zip(map(hash, keys), keys, strict=True):
-            code = hashed & mask
-            byte, bit = code >> 3, 1 << (code & 7)
-            if bits[byte] & bit:
-                found.append(key)
-            else:
-                bits[byte] |= bit
-        return found
-
-
 class _BulkWriter:
     """Merges and writes validated contacts on one connection inside one transaction."""
 
     def __init__(
-        self, connection: Connection, report: ImportReport, user: str | None = None
+        self,
+        connection: Connection,
+        report: ImportReport,
+        user: str | None = None,
+        expected: int | None = None,
     ) -> None:
         self.conn = connection
+        self.expected = expected  # how many rows are coming, when that is known
         self.report = report
         # The officer the import is recorded for (services.audit); None: not audited.
         self.user = user
@@ -755,9 +762,19 @@ class _BulkWriter:
         # the numbers and addresses of those and of this batch's new contacts: every
         # contact a row can merge into is here (_load_targets, write_batch).
         self.current: dict[int, dict[str, Any]] = {}
-        # Every key written by this import, for an import into an empty roster.
-        self.written_keys = _KeyFilter()
-        # Contacts that existed before the batch that merged into them: re-indexed at the end.
+        # Into an empty roster: a filter of every key written by this import, and on SQLite
+        # the keys with their contacts, in memory instead of the key indexes (as long as
+        # that table holds them; see _set_key_indexes_aside).
+        self.written_keys = KeyFilter() if self.roster_was_empty else None
+        self.keys: KeyTable | None = None
+        self.key_indexes: list[Index] = []
+        # Name keys a merge changed in this batch (_fill_existing).
+        self.names_gone: list[tuple[tuple[str, int | None], int]] = []
+        self.names_new: list[tuple[tuple[str, int | None], int]] = []
+        if self.roster_was_empty and self.conn.dialect.name == "sqlite":
+            self._set_key_indexes_aside()
+        # Contacts that existed before the batch that merged into them, and contacts whose
+        # names or titles a row of their own batch filled in: re-indexed at the end.
         self.touched: set[int] = set()
         self.batch_tags: dict[int, set[str]] = {}
 
@@ -788,6 +805,68 @@ class _BulkWriter:
         for index in self.deferred:
             index.drop(self.conn)
 
+    def _set_key_indexes_aside(self) -> None:
+        """Match an import into an empty SQLite roster on a :class:`KeyTable`, without the
+        key indexes (e-mail key, E.164, names within their organisation).
+
+        Each new contact's keys went into those indexes at random places: ~14 µs a contact
+        at 100 000 contacts, ~30 at a million, where they outgrow SQLite's page cache (the
+        writer's cost per contact doubled over the import). The table holds them in
+        memory, exactly, for ~2 µs; the indexes are built in one sorted pass each at the
+        end (:meth:`finish_early`), or as soon as the table is full (:meth:`_remember_keys`).
+        Dropped inside the import's transaction, as the listing indexes: a cancelled or
+        failed import never changed them.
+        """
+        self.keys = KeyTable(_KEY_TABLE_BITS, int(_KEYS_A_CONTACT * (self.expected or 0)))
+        for model in (ContactEmail, ContactPhone, Contact):
+            self.key_indexes += [i for i in _table(model).indexes if i.name in _KEY_INDEXES]
+        for index in self.key_indexes:
+            index.drop(self.conn)
+
+    def _remember_keys(
+        self,
+        contacts: dict[int, list[Any]],
+        phones: list[tuple[Any, ...]],
+        emails: list[tuple[Any, ...]],
+    ) -> None:
+        """Put this batch's keys in the table: the numbers and addresses written, the new
+        contacts' names and the names a merge filled in, as the tables now hold them.
+
+        A name a merge filled in goes into the filter too: the filter has the keys of the
+        rows, and a contact's organisation filled in gives its other name a new key.
+        """
+        names_new, names_gone = self.names_new, self.names_gone
+        self.names_gone, self.names_new = [], []
+        if self.written_keys is not None and names_new:
+            self.written_keys.seen_before([key for key, _ in names_new])
+        if self.keys is None:
+            return
+        names: list[tuple[str, int | None]] = []
+        named: list[int] = []
+        for cid, values in contacts.items():  # as _stored_name_keys, inline
+            if zh := values[_NAME_ZH]:
+                names.append((zh, values[1]))
+                named.append(cid)
+            if en := values[_NAME_EN]:
+                names.append((_stored_english(en), values[1]))
+                named.append(cid)
+        names += [key for key, _ in names_new]
+        named += [cid for _, cid in names_new]
+        self.keys.discard(names_gone)
+        if self.keys.fits(len(phones) + len(emails) + len(names)):
+            self.keys.add(map(_THIRD, phones), map(_FIRST, phones))
+            self.keys.add(map(_FOURTH, emails), map(_FIRST, emails))
+            self.keys.add(names, named)
+        else:
+            # Full: the key indexes are built now, and matched on from here on.
+            self.keys = None
+            self._restore_key_indexes()
+
+    def _restore_key_indexes(self) -> None:
+        for index in self.key_indexes:
+            index.create(self.conn)
+        self.key_indexes = []
+
     def finish_early(self) -> None:
         """Do what :meth:`finish` would, once the last rows are in sight (validated_batches'
         ``ending``), while the helpers validate the last batches.
@@ -799,6 +878,7 @@ class _BulkWriter:
         :meth:`finish` re-indexes the contacts they merge into.
         """
         self._restore_listing_indexes()
+        self._restore_key_indexes()
         self._reindex_touched()
 
     def _reindex_touched(self) -> None:
@@ -816,6 +896,7 @@ class _BulkWriter:
     def finish(self) -> None:
         """Bring the id sequence past our block and re-index merged existing contacts."""
         self._restore_listing_indexes()
+        self._restore_key_indexes()
         self._reindex_touched()
         self._tune_search_index(_DEFAULT_AUTOMERGE)
         if self.conn.dialect.name == "postgresql":
@@ -938,15 +1019,18 @@ class _BulkWriter:
         Those of the roster before the import, and those of this import's earlier batches
         (written in this same transaction): memory stays flat however long the file. Into
         an empty roster only keys this import wrote can match, and the filter of those
-        spares the look-ups of all the others.
+        spares the look-ups of all the others; on SQLite they are looked up in the table
+        of the keys written (_set_key_indexes_aside), as long as it holds them.
         """
-        if self.roster_was_empty:
+        if self.written_keys is not None:
             # Every key of the batch goes into the filter now: the rows are all written
             # (merged or new), and a key met again in this batch is found in its dicts.
             seen = self.written_keys
             keys = set(seen.seen_before([e.key for v, _ in batch for e in v.emails]))
             numbers = set(seen.seen_before([p.e164 for v, _ in batch for p in v.phones]))
             named = set(seen.seen_before(list(itertools.chain.from_iterable(name_keys))))
+            if self.keys is not None:
+                return self.keys.find(keys), self.keys.find(numbers), self.keys.find(named)
             names_zh = {
                 (v.keys.name_zh, o)
                 for v, o in batch
@@ -1141,6 +1225,9 @@ class _BulkWriter:
                 if target in contacts:
                     merged_into = contacts[target]
                     merged_into[_NOTES] = _with_unparsed(merged_into[_NOTES], validated.unparsed)
+                    if self._fill_new(merged_into, validated, org_id):
+                        # Its search document has its first row's names and titles.
+                        touched.add(target)
                 else:
                     self._fill_existing(target, validated, org_id)
                     touched.add(target)
@@ -1204,6 +1291,7 @@ class _BulkWriter:
         # Who imported what: one entry per contact created or merged into (the ORM's audit
         # listener, which records field by field, never sees these Core inserts).
         bulk_insert(self.conn, _table(AuditEntry), _AUDIT_COLUMNS, audit)
+        self._remember_keys(contacts, phones, emails)
         self.written += len(contacts)
         self._defer_listing_indexes()
         self.report.created["phones"] += len(phones)
@@ -1215,9 +1303,10 @@ class _BulkWriter:
                 for cid, (doc, emails, phones, org_id) in documents.items()
             ],
         )
-        # Contacts that existed before this batch and gained phones or e-mails are
-        # re-indexed a few thousand at a time: deleting an older rowid from FTS5 flushes its
-        # pending terms, so doing it batch by batch cost a segment write per batch; all at
+        # Contacts that existed before this batch and gained phones or e-mails (and those a
+        # row filled in) are re-indexed a few thousand at a time: deleting an older rowid
+        # from FTS5 flushes its pending terms, so doing it batch by batch cost a segment
+        # write per batch; all at
         # the end, it ran alone (23 s of a million-row import, ~70 000 merged contacts)
         # after the workers had finished, instead of while they validate.
         self.touched |= touched
@@ -1291,30 +1380,13 @@ class _BulkWriter:
         self, contact_id: int, validated: ValidatedContact, org_id: int | None
     ) -> None:
         """Fill the empty fields of a contact we merge into; never overwrite a value."""
-        row = validated.row
         self._load_targets([contact_id])
         current = self.current.get(contact_id)
         if current is None:
             return
-        values: dict[str, Any] = {}
-        for column, incoming in (
-            ("name_zh", row.name_zh),
-            ("name_en", row.name_en),
-            ("romanisation", row.romanisation),
-            ("honorific", row.honorific),
-            ("title_zh", row.title_zh),
-            ("title_en", row.title_en),
-        ):
-            if incoming and incoming.strip() and not current[column]:
-                values[column] = incoming.strip()
-        if org_id is not None and current["organization_id"] is None:
-            values["organization_id"] = org_id
+        values = self._filled_in(contact_id, current, validated, org_id)
         if validated.unparsed:
             values["notes"] = _with_unparsed(current["notes"], validated.unparsed)
-        if "name_zh" in values or "name_en" in values:
-            values["sort_key"] = contact_sort_key(
-                values.get("name_zh", current["name_zh"]), values.get("name_en", current["name_en"])
-            )
         if contact_id not in self.labels:
             self.labels[contact_id] = (
                 current["name_zh"] or current["name_en"] or f"contact {contact_id}"
@@ -1324,6 +1396,65 @@ class _BulkWriter:
             values["updated_at"] = utc_now()
             self.conn.execute(update(Contact).where(col(Contact.id) == contact_id).values(**values))
             current.update(values)  # what a later row of this batch merging into it sees
+
+    def _fill_new(
+        self, contact: list[Any], validated: ValidatedContact, org_id: int | None
+    ) -> bool:
+        """Fill the empty fields of a contact this batch created (its column values, in
+        ``_CONTACT_COLUMNS`` order), as :meth:`_fill_existing` fills an older one; True when
+        a field was filled.
+
+        Before, a row merging into a contact of its own batch added only its phones,
+        e-mails, tags and notes: its English name, title or organisation were lost, and
+        kept only when the two rows fell into different batches.
+        """
+        values = self._filled_in(
+            contact[0], dict(zip(_CONTACT_COLUMNS, contact, strict=True)), validated, org_id
+        )
+        for column, value in values.items():
+            contact[_CONTACT_COLUMNS.index(column)] = value
+        return bool(values)
+
+    def _filled_in(
+        self,
+        contact_id: int,
+        current: dict[str, Any],
+        validated: ValidatedContact,
+        org_id: int | None,
+    ) -> dict[str, Any]:
+        """The empty fields of a contact that the row merging into it fills (names, titles,
+        organisation; the sort key of new names), clipped as a new contact's; the name
+        keys that changes are noted for the key filter and table (_remember_keys)."""
+        row = validated.row
+        values: dict[str, Any] = {}
+        for column, incoming, limit in (
+            ("name_zh", row.name_zh, 200),
+            ("name_en", row.name_en, 200),
+            ("romanisation", row.romanisation, 200),
+            ("honorific", row.honorific, 40),
+            ("title_zh", row.title_zh, 300),
+            ("title_en", row.title_en, 300),
+        ):
+            if not current[column] and (clipped := _clip(incoming, limit)):
+                values[column] = clipped
+        if org_id is not None and current["organization_id"] is None:
+            values["organization_id"] = org_id
+        if "name_zh" in values or "name_en" in values:
+            values["sort_key"] = contact_sort_key(
+                values.get("name_zh", current["name_zh"]), values.get("name_en", current["name_en"])
+            )
+        if values and self.written_keys is not None:
+            before = _stored_name_keys(
+                current["name_zh"], current["name_en"], current["organization_id"]
+            )
+            after = _stored_name_keys(
+                values.get("name_zh", current["name_zh"]),
+                values.get("name_en", current["name_en"]),
+                values.get("organization_id", current["organization_id"]),
+            )
+            self.names_gone += [(key, contact_id) for key in before if key not in after]
+            self.names_new += [(key, contact_id) for key in after if key not in before]
+        return values
 
 
 def _insert(connection: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -1408,7 +1539,9 @@ def import_contacts(
     gc.disable()
     try:
         with database.session(bulk=True) as session:
-            writer = _BulkWriter(session.connection(), report, current_user(session))
+            if total is None and isinstance(rows, Sized):
+                total = len(rows)
+            writer = _BulkWriter(session.connection(), report, current_user(session), total)
             batches = validated_batches(
                 rows, region=region, workers=workers, ending=writer.finish_early
             )
