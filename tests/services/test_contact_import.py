@@ -787,6 +787,9 @@ def test_a_large_import_sets_the_listing_indexes_aside_and_builds_them_again(
         assert report.cancelled and _count(database, Contact) == 0
         assert [s.split()[0] for s in statements] == ["DROP", "DROP"]  # after 30 rows
         assert _listing_indexes(database) == indexes  # rolled back with the rest
+        with database.engine.connect() as connection:  # and the key indexes (empty roster)
+            names = connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars()
+            assert set(names) >= contact_import._KEY_INDEXES
 
         statements.clear()
         import_contacts(database, rows, source="t.csv", workers=1)
