@@ -809,13 +809,14 @@ class _BulkWriter:
         """Match an import into an empty SQLite roster on a :class:`KeyTable`, without the
         key indexes (e-mail key, E.164, names within their organisation).
 
-        Each new contact's keys went into those indexes at random places: ~14 µs a contact
-        at 100 000 contacts, ~30 at a million, where they outgrow SQLite's page cache (the
-        writer's cost per contact doubled over the import). The table holds them in
-        memory, exactly, for ~2 µs; the indexes are built in one sorted pass each at the
-        end (:meth:`finish_early`), or as soon as the table is full (:meth:`_remember_keys`).
-        Dropped inside the import's transaction, as the listing indexes: a cancelled or
-        failed import never changed them.
+        Each new contact's keys went into those indexes at random places, and flagged keys
+        were looked up in them: ~14 µs a contact at 100 000 contacts, ~24 at a million,
+        where they outgrow SQLite's page cache (the writer's cost per contact doubled over
+        the import). The table holds them in memory, exactly, for ~5 µs a contact (a
+        million: 5.3 s); the indexes are built in one sorted pass each (the four: ~6 s at a
+        million) at the end (:meth:`finish_early`), or as soon as the table is full
+        (:meth:`_remember_keys`). Dropped inside the import's transaction, as the listing
+        indexes: a cancelled or failed import never changed them.
         """
         self.keys = KeyTable(_KEY_TABLE_BITS, int(_KEYS_A_CONTACT * (self.expected or 0)))
         for model in (ContactEmail, ContactPhone, Contact):

@@ -69,9 +69,11 @@ class KeyTable:
     million keys, 1.3 million contacts of the synthetic roster). An import that needs more
     goes back to the indexes (:meth:`fits` says so).
 
-    Each key costs ~0.5 µs to find or add, in loops without a call per key. Inserting it in
-    the key indexes instead cost ~3-4 µs a key at 100 000 contacts and ~8 at a million
-    (the indexes outgrow SQLite's page cache, each insert at a random page).
+    Adding a key costs ~0.75 µs at 100 000 contacts and ~1 µs at a million (its slot is far
+    from the processor's caches), in loops without a call per key; only the keys the
+    filter flags are looked up. Inserting them in the key indexes instead cost ~3 µs a key
+    at 100 000 contacts and ~5 at a million (the indexes outgrow SQLite's page cache, each
+    insert at a random page).
     """
 
     FIRST_BITS = 20
