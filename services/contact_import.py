@@ -630,7 +630,7 @@ _KEY_TABLE_BITS = KeyTable.MAX_BITS
 # The keys a contact has, about (synthetic roster: 1.3 numbers, 1.15 addresses, 1.9 names):
 # what the table is first sized for, when the number of rows is known.
 _KEYS_A_CONTACT = 4.5
-_FIRST, _THIRD, _FOURTH = operator.itemgetter(0), operator.itemgetter(2), operator.itemgetter(3)
+_FIRST, _SECOND, _THIRD, _FOURTH = map(operator.itemgetter, range(4))
 # How many new contacts make a PostgreSQL import refresh the planner's statistics.
 ANALYZE_AFTER = 1000
 # How many contacts merged into by later batches are re-indexed together.
@@ -730,7 +730,6 @@ class _BulkWriter:
         expected: int | None = None,
     ) -> None:
         self.conn = connection
-        self.expected = expected  # how many rows are coming, when that is known
         self.report = report
         # The officer the import is recorded for (services.audit); None: not audited.
         self.user = user
@@ -772,7 +771,7 @@ class _BulkWriter:
         self.names_gone: list[tuple[tuple[str, int | None], int]] = []
         self.names_new: list[tuple[tuple[str, int | None], int]] = []
         if self.roster_was_empty and self.conn.dialect.name == "sqlite":
-            self._set_key_indexes_aside()
+            self._set_key_indexes_aside(expected)
         # Contacts that existed before the batch that merged into them, and contacts whose
         # names or titles a row of their own batch filled in: re-indexed at the end.
         self.touched: set[int] = set()
@@ -805,7 +804,7 @@ class _BulkWriter:
         for index in self.deferred:
             index.drop(self.conn)
 
-    def _set_key_indexes_aside(self) -> None:
+    def _set_key_indexes_aside(self, expected: int | None) -> None:
         """Match an import into an empty SQLite roster on a :class:`KeyTable`, without the
         key indexes (e-mail key, E.164, names within their organisation).
 
@@ -816,9 +815,10 @@ class _BulkWriter:
         million: 5.3 s); the indexes are built in one sorted pass each (the four: ~6 s at a
         million) at the end (:meth:`finish_early`), or as soon as the table is full
         (:meth:`_remember_keys`). Dropped inside the import's transaction, as the listing
-        indexes: a cancelled or failed import never changed them.
+        indexes: a cancelled or failed import never changed them. ``expected``: the rows
+        coming, when known (the table starts with room for their keys).
         """
-        self.keys = KeyTable(_KEY_TABLE_BITS, int(_KEYS_A_CONTACT * (self.expected or 0)))
+        self.keys = KeyTable(_KEY_TABLE_BITS, int(_KEYS_A_CONTACT * (expected or 0)))
         for model in (ContactEmail, ContactPhone, Contact):
             self.key_indexes += [i for i in _table(model).indexes if i.name in _KEY_INDEXES]
         for index in self.key_indexes:
@@ -842,22 +842,17 @@ class _BulkWriter:
             self.written_keys.seen_before([key for key, _ in names_new])
         if self.keys is None:
             return
-        names: list[tuple[str, int | None]] = []
-        named: list[int] = []
-        for cid, values in contacts.items():  # as _stored_name_keys, inline
-            if zh := values[_NAME_ZH]:
-                names.append((zh, values[1]))
-                named.append(cid)
-            if en := values[_NAME_EN]:
-                names.append((_stored_english(en), values[1]))
-                named.append(cid)
-        names += [key for key, _ in names_new]
-        named += [cid for _, cid in names_new]
+        names = [
+            (key, cid)
+            for cid, values in contacts.items()
+            for key in _stored_name_keys(values[_NAME_ZH], values[_NAME_EN], values[1])
+        ]
+        names += names_new
         self.keys.discard(names_gone)
         if self.keys.fits(len(phones) + len(emails) + len(names)):
             self.keys.add(map(_THIRD, phones), map(_FIRST, phones))
             self.keys.add(map(_FOURTH, emails), map(_FIRST, emails))
-            self.keys.add(names, named)
+            self.keys.add(map(_FIRST, names), map(_SECOND, names))
         else:
             # Full: the key indexes are built now, and matched on from here on.
             self.keys = None
@@ -1307,9 +1302,9 @@ class _BulkWriter:
         # Contacts that existed before this batch and gained phones or e-mails (and those a
         # row filled in) are re-indexed a few thousand at a time: deleting an older rowid
         # from FTS5 flushes its pending terms, so doing it batch by batch cost a segment
-        # write per batch; all at
-        # the end, it ran alone (23 s of a million-row import, ~70 000 merged contacts)
-        # after the workers had finished, instead of while they validate.
+        # write per batch; all at the end, it ran alone (23 s of a million-row import,
+        # ~70 000 merged contacts) after the workers had finished, instead of while they
+        # validate.
         self.touched |= touched
         if len(self.touched) >= REINDEX_TOUCHED_AT:
             self._reindex_touched()

@@ -64,10 +64,10 @@ class KeyTable:
     hash would be taken for one: ~10⁻¹² a million-contact import.
 
     12 bytes a slot, at most 70 % used: from 12 MiB (~170 000 contacts) or the room for
-    the keys expected, doubled as the import grows (the
-    entries moved over, ~0.15 µs a slot), up to ``max_bits`` (2**23 slots, 96 MiB: ~5.8
-    million keys, 1.3 million contacts of the synthetic roster). An import that needs more
-    goes back to the indexes (:meth:`fits` says so).
+    the keys expected, doubled as the import grows (the entries moved over, ~0.15 µs a
+    slot), up to ``max_bits`` (2**23 slots, 96 MiB: ~5.8 million keys, 1.3 million
+    contacts of the synthetic roster). An import that needs more goes back to the indexes
+    (:meth:`fits` says so).
 
     Adding a key costs ~0.75 µs at 100 000 contacts and ~1 µs at a million (its slot is far
     from the processor's caches), in loops without a call per key; only the keys the

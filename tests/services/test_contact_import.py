@@ -1241,7 +1241,9 @@ def test_an_import_into_an_empty_roster_matches_on_its_key_table_as_on_the_index
         with monkeypatch.context() as patched:
             if way == "indexes":
                 patched.setattr(
-                    contact_import._BulkWriter, "_set_key_indexes_aside", lambda writer: None
+                    contact_import._BulkWriter,
+                    "_set_key_indexes_aside",
+                    lambda writer, expected: None,
                 )
             if way == "table-filled-midway":
                 patched.setattr(contact_import, "_KEY_TABLE_BITS", 8)  # 179 keys
