@@ -246,6 +246,11 @@ def _validate_remote(rows: Sequence[IncomingContact], region: str) -> list[_Outc
 
     The caller still holds the rows; sending them back would double the pickling.
     """
+    return _outcomes(validate_batch(rows, region))
+
+
+def _outcomes(validated: Iterable[ValidatedContact]) -> list[_Outcome]:
+    """The validated rows' outcomes, to send to the writing process (see _Outcome)."""
     return [
         (
             list(map(tuple, v.phones)),
@@ -258,7 +263,7 @@ def _validate_remote(rows: Sequence[IncomingContact], region: str) -> list[_Outc
             v.values,
             tuple(v.keys),
         )
-        for v in validate_batch(rows, region)
+        for v in validated
     ]
 
 
@@ -360,10 +365,15 @@ def validated_batches(
             (the last batch read, the helpers' queue full): work this process would
             otherwise do after the helpers are done, with their core idle.
     """
-    batches = rows.batches() if isinstance(rows, _RowsReadAside) else _batches(rows, BATCH)
-    head = list(itertools.islice(batches, PARALLEL_THRESHOLD // BATCH))
     cores = os.cpu_count() or 1
     helpers = (workers if workers is not None else cores) - 1
+    if isinstance(rows, _RowsReadAside) and helpers == 1:
+        # Two processes for two cores: the file's reader validates too (see _share_work).
+        with _prompt_helper_threads():
+            yield from rows.validated(region, ending)
+        return
+    batches = rows.batches() if isinstance(rows, _RowsReadAside) else _batches(rows, BATCH)
+    head = list(itertools.islice(batches, PARALLEL_THRESHOLD // BATCH))
     if len(head) < PARALLEL_THRESHOLD // BATCH or helpers < 1:
         for batch in itertools.chain(head, batches):
             yield validate_batch(batch, region)
@@ -1630,10 +1640,12 @@ class _RowsReadAside:
 
     Parsing costs as much as a third of validation (XLSX XML, vCard lines, CSV cells into
     fields), and this process, which alone merges and writes, is the import's bottleneck:
-    a reader beside it (below its priority, as the validation workers) keeps it to its
-    writing. Rows come in batches through a pipe, which holds a few at most: memory stays
-    flat. The problems met while reading join ``source.problems`` at the end, as when
-    the rows are read here; a file refused midway raises the same InputRejected.
+    a reader beside it keeps it to its writing. On two cores the reader also validates
+    whatever batches this process is not waiting for (:meth:`validated`); with more, it
+    only reads, below this process's priority as the validation workers. Rows come in
+    batches through a pipe, which holds a few at most: memory stays flat. The problems
+    met while reading join ``source.problems`` at the end, as when the rows are read
+    here; a file refused midway raises the same InputRejected.
     """
 
     def __init__(self, source: ContactSource, mapping: dict[str, str] | None) -> None:
@@ -1644,14 +1656,34 @@ class _RowsReadAside:
         for batch in self.batches():
             yield from batch
 
-    def batches(self) -> Iterator[_ReadBatch]:
-        """The rows in the reader's batches, each with its pickled bytes."""
+    def validated(
+        self, region: str, ending: Callable[[], None] | None
+    ) -> Iterator[list[ValidatedContact]]:
+        """The rows validated, in order: by the reader process, or here when it sent them
+        as they were (this process was about to wait for them; see :func:`_share_work`).
+
+        ``ending`` is called when the reader has read the whole file: it validates its
+        last batch meanwhile.
+        """
+        for batch in self.batches(_Sharing(region, ending)):
+            yield batch if isinstance(batch, _ValidatedBatch) else validate_batch(batch, region)
+
+    def batches(self, sharing: _Sharing | None = None) -> Iterator[list[Any]]:
+        """The rows in the reader's batches: each a :class:`_ReadBatch` (with its pickled
+        bytes), or when ``sharing`` a :class:`_ValidatedBatch` too."""
         name = self.source.path.name
         context = helper_context()
         receiving, sending = context.Pipe(duplex=False)
         widen_pipe(sending)
+        # Batches this process has taken (shared memory): how far the reader is ahead.
+        taken = context.RawValue("q", 0) if sharing is not None else None
+        orders = _ReaderOrders(
+            BATCH, sharing.region if sharing is not None else None, _WAITING_ENOUGH
+        )
         reader = context.Process(  # type: ignore[attr-defined]
-            target=_read_rows, args=(str(self.source.path), self.mapping, sending), daemon=True
+            target=_read_rows,
+            args=(str(self.source.path), self.mapping, sending, orders, taken),
+            daemon=True,
         )
         reader.start()
         sending.close()
@@ -1674,17 +1706,22 @@ class _RowsReadAside:
                         f"The process reading {name} stopped unexpectedly "
                         f"(exit code {reader.exitcode})."
                     )
-                if message[:1] == _ROWS:
-                    batch = _ReadBatch(unpack_rows(memoryview(message)[1:]))
-                    batch.packed = message[1:]
-                    yield batch
+                kind = message[:1]
+                if kind in (_ROWS, _VALIDATED):
+                    if taken is not None:
+                        taken.value += 1
+                    yield _received(message)
                     continue
-                kind, payload = pickle.loads(message)
-                if kind == "end":
+                if kind == _LAST_READ:
+                    if sharing is not None and sharing.ending is not None:
+                        sharing.ending()
+                    continue
+                what, payload = pickle.loads(message)
+                if what == "end":
                     self.source.problems.extend(payload)
                     finished = True
                     return
-                if kind == "rejected":
+                if what == "rejected":
                     message_text, problems = payload
                     raise InputRejected(message_text, problems)
                 raise RuntimeError(f"Reading {name} failed:\n{payload}")
@@ -1695,6 +1732,37 @@ class _RowsReadAside:
             reader.join()  # its end of the pipe is closed: the pump's read ends
             pump.join()
             receiving.close()
+
+
+class _Sharing(NamedTuple):
+    """The reader validates too: in this region; ``ending`` called once it has read all."""
+
+    region: str
+    ending: Callable[[], None] | None
+
+
+class _ReaderOrders(NamedTuple):
+    """What the reader process is told (this module's settings, as they are here)."""
+
+    batch: int  # rows a batch
+    region: str | None  # validate too, in this region (_share_work)
+    waiting_enough: int  # see _WAITING_ENOUGH
+
+
+class _ValidatedBatch(list[ValidatedContact]):
+    """A batch the reader process validated."""
+
+
+def _received(message: bytes) -> list[Any]:
+    """A batch of rows from the reader: as they were read, or validated there."""
+    view = memoryview(message)
+    if message[:1] == _ROWS:
+        batch = _ReadBatch(unpack_rows(view[1:]))
+        batch.packed = message[1:]
+        return batch
+    size = int.from_bytes(view[1:9], "little")
+    rows = unpack_rows(view[9 : 9 + size])
+    return _ValidatedBatch(_rejoin(rows, pickle.loads(view[9 + size :])))
 
 
 def _pump(receiving: Connection_, ready: queue.Queue[bytes | None], stop: threading.Event) -> None:
@@ -1716,25 +1784,42 @@ def _pump(receiving: Connection_, ready: queue.Queue[bytes | None], stop: thread
 
 # How many batches the reader may be ahead of this process.
 _READ_AHEAD = 4
+# How many batches, sent and not yet taken by this process, let the reader validate the
+# next one itself (_share_work).
+_WAITING_ENOUGH = 2
 
 
-# What starts the reader's message of a batch of rows (its other messages are pickles,
-# which never start with this byte).
+# What starts the reader's messages: a batch of rows; a batch it validated; the end of
+# the file reached. Its other messages are pickles, which never start with these bytes.
 _ROWS = b"R"
+_VALIDATED = b"V"
+_LAST_READ = b"L"
 
 
-def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) -> None:
-    """In the reader process: stream the file's rows to the importer in batches."""
+def _read_rows(
+    path: str,
+    mapping: dict[str, str] | None,
+    sending: Connection_,
+    orders: _ReaderOrders,
+    taken: Any = None,
+) -> None:
+    """In the reader process: stream the file's rows to the importer in batches; with a
+    region, validate those the importer is not waiting for (:func:`_share_work`)."""
     from services.contact_files import open_contact_file  # noqa: PLC0415 - see above
 
-    _start_helper_process()
+    # Lowered only beside validation workers: alone beside the writer, each has a core.
+    _start_helper_process(lowered=orders.region is None)
     try:
         source = open_contact_file(path, mapping=mapping)
         opened = len(source.problems)  # the importer has these already
-        for batch in _batches(source.rows(), BATCH):
-            sending.send_bytes(_ROWS + pack_rows(batch))
-            del batch
-            _collect_leftovers()
+        batches = _batches(source.rows(), orders.batch)
+        if orders.region is None:
+            for batch in batches:
+                sending.send_bytes(_ROWS + pack_rows(batch))
+                del batch
+                _collect_leftovers()
+        else:
+            _share_work(batches, sending, orders, taken)
         sending.send(("end", source.problems[opened:]))
     except InputRejected as error:
         sending.send(("rejected", (error.message, error.problems)))
@@ -1742,3 +1827,57 @@ def _read_rows(path: str, mapping: dict[str, str] | None, sending: Connection_) 
         sending.send(("error", traceback.format_exc()))
     finally:
         sending.close()
+
+
+def _share_work(
+    batches: Iterator[list[IncomingContact]],
+    sending: Connection_,
+    orders: _ReaderOrders,
+    taken: Any,
+) -> None:
+    """In the reader process, on two cores: read, and validate what the writer would not
+    wait for.
+
+    The writer (merging, writing) and this process (parsing) share two cores, and
+    validation is most of the work: rather than a third process for it, each validates
+    part. While at least ``_WAITING_ENOUGH`` batches wait for the writer, this process
+    validates the next one, a slice at a time; once fewer wait, it sends the rest as read,
+    and the writer validates those itself. The last batch is held until the file is read:
+    this process validates it while the writer does what comes at the end (``ending``).
+    """
+    sent = 0
+    region = cast(str, orders.region)
+
+    def writer_busy() -> bool:
+        return sent - taken.value >= orders.waiting_enough
+
+    held: list[IncomingContact] | None = None
+    for batch in batches:
+        if held is not None:
+            sent += _send_shared(sending, held, region, writer_busy)
+        held = batch
+        _collect_leftovers()
+    sending.send_bytes(_LAST_READ)
+    if held is not None:
+        _send_shared(sending, held, region, lambda: True)
+
+
+def _send_shared(
+    sending: Connection_,
+    batch: list[IncomingContact],
+    region: str,
+    validating: Callable[[], bool],
+) -> int:
+    """Send the batch: its first slices validated here while ``validating()``, the rest
+    as read. Returns the messages sent."""
+    validated = _validate_until(batch, region, validating) if validating() else []
+    messages = 0
+    if validated:
+        rows = pack_rows(batch[: len(validated)])
+        outcomes = pickle.dumps(_outcomes(validated), pickle.HIGHEST_PROTOCOL)
+        sending.send_bytes(b"".join((_VALIDATED, len(rows).to_bytes(8, "little"), rows, outcomes)))
+        messages += 1
+    if len(validated) < len(batch):
+        sending.send_bytes(_ROWS + pack_rows(batch[len(validated) :]))
+        messages += 1
+    return messages

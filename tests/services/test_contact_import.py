@@ -539,15 +539,26 @@ def test_validation_workers_run_below_the_writing_process() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cores", "from_a_reader", "lowered"),
-    [(2, False, False), (2, True, True), (1, False, True), (8, True, False)],
-    ids=["a-core-each", "a-reader-too", "more-than-cores", "cores-to-spare"],
+    ("cores", "workers", "from_a_reader", "lowered"),
+    [
+        (2, 2, False, [False]),
+        (2, 3, True, [True]),
+        (1, 2, False, [True]),
+        (8, 3, True, [False]),
+        (2, 2, True, []),
+    ],
+    ids=["a-core-each", "a-reader-too", "more-than-cores", "cores-to-spare", "reader-validates"],
 )
 def test_workers_run_below_the_writer_only_when_the_processes_outnumber_the_cores(
-    monkeypatch: pytest.MonkeyPatch, cores: int, from_a_reader: bool, lowered: bool
+    monkeypatch: pytest.MonkeyPatch,
+    cores: int,
+    workers: int,
+    from_a_reader: bool,
+    lowered: list[bool],
 ) -> None:
-    """The writer, a helper (workers=2) and a file's reader: lowered only when they
-    outnumber the cores, each with a core they all run at one priority."""
+    """The writer, its helpers and a file's reader: lowered only when they outnumber the
+    cores, each with a core they all run at one priority. A reader and the writer on two
+    cores validate between them, without helpers."""
     monkeypatch.setattr(contact_import.os, "cpu_count", lambda: cores)
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 4)
     monkeypatch.setattr(contact_import, "BATCH", 2)
@@ -564,17 +575,17 @@ def test_workers_run_below_the_writer_only_when_the_processes_outnumber_the_core
     if from_a_reader:
 
         class FromAReader(contact_import._RowsReadAside):
-            def batches(self) -> Iterator[Any]:
+            def batches(self, sharing: Any = None) -> Iterator[Any]:
                 yield from contact_import._batches(rows, 2)
 
         source = FromAReader.__new__(FromAReader)
     validated = [
         v.row.name_en
-        for batch in contact_import.validated_batches(source, workers=2)
+        for batch in contact_import.validated_batches(source, workers=workers)
         for v in batch
     ]
     assert validated == [f"Person {n}" for n in range(10)]
-    assert asked == [lowered]
+    assert asked == lowered
 
 
 class _Cycle:
@@ -1047,9 +1058,11 @@ def _roster(database: Database) -> list[tuple[Any, ...]]:
         ]
 
 
+@pytest.mark.parametrize("cores", [2, 4], ids=["reader-validates-too", "reader-only"])
 def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
 ) -> None:
+    monkeypatch.setattr(contact_import.os, "cpu_count", lambda: cores)
     path = _contact_file(tmp_path / "list.csv", 60)
     here = open_database(f"sqlite:///{tmp_path / 'here.sqlite'}")
     in_process = contact_import.import_contact_file(here, path)
@@ -1058,8 +1071,8 @@ def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_result(
     batches: list[int] = []
     real = contact_import._RowsReadAside.batches
 
-    def counted(self: Any) -> Iterator[Any]:
-        for batch in real(self):
+    def counted(self: Any, sharing: Any = None) -> Iterator[Any]:
+        for batch in real(self, sharing):
             batches.append(len(batch))
             yield batch
 
@@ -1071,9 +1084,11 @@ def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_result(
     assert _roster(aside) == _roster(here) and len(_roster(here)) == 61
 
 
+@pytest.mark.parametrize("cores", [2, 4], ids=["reader-validates-too", "reader-only"])
 def test_a_file_refused_midway_by_the_reader_process_writes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
 ) -> None:
+    monkeypatch.setattr(contact_import.os, "cpu_count", lambda: cores)
     path = _contact_file(tmp_path / "list.csv", 60, bad_line_at_end=True)
     database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
     monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 10)
@@ -1085,9 +1100,11 @@ def test_a_file_refused_midway_by_the_reader_process_writes_nothing(
     assert set(multiprocessing.active_children()) <= before  # the reader is gone
 
 
+@pytest.mark.parametrize("cores", [2, 4], ids=["reader-validates-too", "reader-only"])
 def test_cancelling_stops_the_reader_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
 ) -> None:
+    monkeypatch.setattr(contact_import.os, "cpu_count", lambda: cores)
     path = _contact_file(tmp_path / "list.csv", 9000)
     database = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
     before = set(multiprocessing.active_children())
@@ -1095,6 +1112,115 @@ def test_cancelling_stops_the_reader_process(
     assert report.cancelled and not report.written
     assert _count(database, Contact) == 0
     assert set(multiprocessing.active_children()) <= before
+
+
+def _shared_file(path: Path, rows: int) -> Path:
+    """Contacts that merge across batches: every seventh row is an earlier contact again
+    with its address, others with its number, with a new number or address, and a Chinese
+    name or a title the earlier row may not have had."""
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write("姓名,Name,職位,電話,電郵,機構\n")
+        for n in range(rows):
+            person, phone, email = n, f"+852 6{1_000_000 + n:07d}", f"chan{n}@example.com"
+            if n % 7 == 6:
+                person = n // 2
+                email = f"chan{person}@example.com"
+            elif n % 11 == 10:
+                person = n // 3
+                phone = f"+852 6{1_000_000 + person:07d}"
+            title = "Reporter" if n % 5 == 0 else ""
+            name_zh = f"陳{person}文" if n % 4 else ""
+            stream.write(f"{name_zh},Chan {person},{title},{phone},{email},明報\n")
+        stream.write("黃嘉琪,June Wong,,not a number,june@,明報\n")  # reported, kept in notes
+    return path
+
+
+@pytest.mark.parametrize("waiting_enough", [0, 2, 10**6], ids=["reader", "shared", "writer"])
+def test_a_reader_and_the_writer_on_two_cores_share_validation_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, waiting_enough: int
+) -> None:
+    """On two cores no helper starts: the reader validates the batches the writer is not
+    waiting for, the writer the others, and the contacts, merges and report are those of
+    the rows read and validated in one process. The end comes early once the file is
+    read, while the reader validates the last batch (which it always does)."""
+    path = _shared_file(tmp_path / "list.csv", 230)
+    monkeypatch.setattr(contact_import, "BATCH", 20)
+    here = open_database(f"sqlite:///{tmp_path / 'here.sqlite'}")
+    in_process = contact_import.import_contact_file(here, path)  # under the threshold
+    monkeypatch.setattr(contact_import.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 10)
+    # 0: the reader validates every batch; 10**6: none but the last.
+    monkeypatch.setattr(contact_import, "_WAITING_ENOUGH", waiting_enough)
+
+    def no_helpers(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a helper started beside a reader on two cores")
+
+    monkeypatch.setattr(contact_import, "validation_pool", no_helpers)
+    kinds: list[str] = []
+    real_received = contact_import._received
+
+    def received(message: bytes) -> Any:
+        batch = real_received(message)
+        kinds.append(type(batch).__name__)
+        return batch
+
+    monkeypatch.setattr(contact_import, "_received", received)
+    ended: list[int] = []
+    real_finish_early = contact_import._BulkWriter.finish_early
+
+    def finish_early(self: Any) -> None:
+        ended.append(len(kinds))
+        real_finish_early(self)
+
+    monkeypatch.setattr(contact_import._BulkWriter, "finish_early", finish_early)
+    shared = open_database(f"sqlite:///{tmp_path / 'shared.sqlite'}")
+    report = contact_import.import_contact_file(shared, path)
+    assert report.to_dict() == in_process.to_dict()
+    assert report.created["merged"] > 20
+    assert _roster(shared) == _roster(here)
+    for model in (ContactPhone, ContactEmail):
+        assert _count(shared, model) == _count(here, model)
+    assert search_contacts(shared, "Reporter") == search_contacts(here, "Reporter")
+    assert len(kinds) == 12 and kinds[-1] == "_ValidatedBatch"
+    if waiting_enough == 0:
+        assert set(kinds) == {"_ValidatedBatch"}
+    elif waiting_enough == 10**6:
+        assert kinds[:-1] == ["_ReadBatch"] * 11
+    assert ended == [11]
+
+
+def test_the_reader_sends_the_slices_it_validated_and_the_rest_as_read() -> None:
+    """A batch the reader starts to validate and stops (the writer ran short) goes as two:
+    the slices validated there, exactly as the writer would have validated them, and the
+    rest of the rows as read."""
+    rows = [
+        _row(n, name_en=f"Person {n}", phones=[IncomingValue(f"6{1_000_000 + n:07d}")])
+        for n in range(3 * contact_import._STARTING_SLICE)
+    ]
+    messages: list[bytes] = []
+
+    class Sending:
+        def send_bytes(self, message: bytes) -> None:
+            messages.append(message)
+
+    answers = iter([True, True, False])  # start; after the first slice go on; then stop
+    sent = contact_import._send_shared(Sending(), rows, "HK", lambda: next(answers))  # type: ignore[arg-type]
+    assert sent == len(messages) == 2
+    validated, rest = map(contact_import._received, messages)
+    cut = 2 * contact_import._STARTING_SLICE
+    assert isinstance(validated, contact_import._ValidatedBatch)
+    assert isinstance(rest, contact_import._ReadBatch) and rest == rows[cut:]
+    expected = contact_import.validate_batch(rows[:cut])
+    assert [vars_of(v) for v in validated] == [vars_of(v) for v in expected]
+    assert validated[0].phones[0].e164 == "+85261000000"
+    # Not validating at all: the batch goes as read, in one message.
+    messages.clear()
+    assert contact_import._send_shared(Sending(), rows, "HK", lambda: False) == 1  # type: ignore[arg-type]
+    assert contact_import._received(messages[0]) == rows
+
+
+def vars_of(validated: Any) -> tuple[Any, ...]:
+    return tuple(getattr(validated, name) for name in validated.__dataclass_fields__)
 
 
 def test_rows_reach_the_workers_with_every_field() -> None:
