@@ -357,7 +357,9 @@ def validated_batches(
     four alternating runs each; import / validation-only 0.814 -> 0.840).
 
     At most three batches a helper and ``_LOCAL_AHEAD`` of this process's own are in
-    flight, so memory stays flat however large the file.
+    flight, so memory stays flat however large the file. A file read aside with one helper
+    to have (two cores) has none: its reader process validates in its place
+    (:meth:`_RowsReadAside.validated`).
 
     Args:
         workers: processes that validate, this one included (default: one per core).
@@ -600,7 +602,8 @@ def _lower_priority() -> None:
     is busy with other work, the workers yield to it too.
 
     Only when the import's processes outnumber the cores (validated_batches): a file's
-    reader, the writer and a helper on two cores. With a core each (rows already read,
+    reader, the writer and helpers on fewer cores (with ``workers`` set; by default a file
+    on two cores has no helper, see _share_work). With a core each (rows already read,
     one helper on two cores), lowered, the helper lost its core whenever a thread of the
     writing process ran beside the writer (the threads that feed the helpers and take
     their results; SQLite releases the interpreter lock while it writes): 100 000 rows,
@@ -1789,8 +1792,10 @@ _READ_AHEAD = 4
 _WAITING_ENOUGH = 2
 
 
-# What starts the reader's messages: a batch of rows; a batch it validated; the end of
-# the file reached. Its other messages are pickles, which never start with these bytes.
+# What starts the reader's messages: a batch of rows (pack_rows); a batch it validated
+# (the packed rows' length in 8 bytes, the packed rows, their outcomes pickled: _received);
+# the end of the file reached. Its other messages are pickles, which never start with
+# these bytes.
 _ROWS = b"R"
 _VALIDATED = b"V"
 _LAST_READ = b"L"
