@@ -1137,12 +1137,13 @@ def _shared_file(path: Path, rows: int) -> Path:
 
 @pytest.mark.parametrize("waiting_enough", [0, 2, 10**6], ids=["reader", "shared", "writer"])
 def test_a_reader_and_the_writer_on_two_cores_share_validation_with_the_same_result(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, waiting_enough: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, waiting_enough: int, db_url: str
 ) -> None:
     """On two cores no helper starts: the reader validates the batches the writer is not
     waiting for, the writer the others, and the contacts, merges and report are those of
-    the rows read and validated in one process. The end comes early once the file is
-    read, while the reader validates the last batch (which it always does)."""
+    the rows read and validated in one process (on SQLite; here on either engine). The
+    end comes early once the file is read, while the reader validates the last batch
+    (which it always does)."""
     path = _shared_file(tmp_path / "list.csv", 230)
     monkeypatch.setattr(contact_import, "BATCH", 20)
     here = open_database(f"sqlite:///{tmp_path / 'here.sqlite'}")
@@ -1173,7 +1174,7 @@ def test_a_reader_and_the_writer_on_two_cores_share_validation_with_the_same_res
         real_finish_early(self)
 
     monkeypatch.setattr(contact_import._BulkWriter, "finish_early", finish_early)
-    shared = open_database(f"sqlite:///{tmp_path / 'shared.sqlite'}")
+    shared = open_database(db_url)
     report = contact_import.import_contact_file(shared, path)
     assert report.to_dict() == in_process.to_dict()
     assert report.created["merged"] > 20
