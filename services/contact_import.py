@@ -1668,21 +1668,22 @@ class _RowsReadAside:
         ``ending`` is called when the reader has read the whole file: it validates its
         last batch meanwhile.
         """
-        for batch in self.batches(_Sharing(region, ending)):
+        for batch in self.batches(region, ending):
             yield batch if isinstance(batch, _ValidatedBatch) else validate_batch(batch, region)
 
-    def batches(self, sharing: _Sharing | None = None) -> Iterator[list[Any]]:
+    def batches(
+        self, region: str | None = None, ending: Callable[[], None] | None = None
+    ) -> Iterator[list[Any]]:
         """The rows in the reader's batches: each a :class:`_ReadBatch` (with its pickled
-        bytes), or when ``sharing`` a :class:`_ValidatedBatch` too."""
+        bytes), or with a ``region`` (the reader validates too, in it) a
+        :class:`_ValidatedBatch`; ``ending`` called once the reader has read the file."""
         name = self.source.path.name
         context = helper_context()
         receiving, sending = context.Pipe(duplex=False)
         widen_pipe(sending)
         # Batches this process has taken (shared memory): how far the reader is ahead.
-        taken = context.RawValue("q", 0) if sharing is not None else None
-        orders = _ReaderOrders(
-            BATCH, sharing.region if sharing is not None else None, _WAITING_ENOUGH
-        )
+        taken = context.RawValue("q", 0) if region is not None else None
+        orders = _ReaderOrders(BATCH, region, _WAITING_ENOUGH)
         reader = context.Process(  # type: ignore[attr-defined]
             target=_read_rows,
             args=(str(self.source.path), self.mapping, sending, orders, taken),
@@ -1716,8 +1717,8 @@ class _RowsReadAside:
                     yield _received(message)
                     continue
                 if kind == _LAST_READ:
-                    if sharing is not None and sharing.ending is not None:
-                        sharing.ending()
+                    if ending is not None:
+                        ending()
                     continue
                 what, payload = pickle.loads(message)
                 if what == "end":
@@ -1735,13 +1736,6 @@ class _RowsReadAside:
             reader.join()  # its end of the pipe is closed: the pump's read ends
             pump.join()
             receiving.close()
-
-
-class _Sharing(NamedTuple):
-    """The reader validates too: in this region; ``ending`` called once it has read all."""
-
-    region: str
-    ending: Callable[[], None] | None
 
 
 class _ReaderOrders(NamedTuple):

@@ -575,7 +575,7 @@ def test_workers_run_below_the_writer_only_when_the_processes_outnumber_the_core
     if from_a_reader:
 
         class FromAReader(contact_import._RowsReadAside):
-            def batches(self, sharing: Any = None) -> Iterator[Any]:
+            def batches(self, *args: Any) -> Iterator[Any]:
                 yield from contact_import._batches(rows, 2)
 
         source = FromAReader.__new__(FromAReader)
@@ -1071,8 +1071,8 @@ def test_a_large_file_is_read_in_a_process_of_its_own_with_the_same_result(
     batches: list[int] = []
     real = contact_import._RowsReadAside.batches
 
-    def counted(self: Any, sharing: Any = None) -> Iterator[Any]:
-        for batch in real(self, sharing):
+    def counted(self: Any, *args: Any) -> Iterator[Any]:
+        for batch in real(self, *args):
             batches.append(len(batch))
             yield batch
 
