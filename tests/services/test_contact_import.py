@@ -865,6 +865,17 @@ def _import_people_in_order(database: Any, count: int) -> None:
         assert names == [f"Person {n}" for n in range(count)]
 
 
+def _import_with_the_helper_running(database: Any, count: int) -> None:
+    """:func:`_import_people_in_order` once the fork server runs (the helper starts at
+    once), then close the database."""
+    with contact_import.validation_pool(1) as pool:
+        pool.submit(int).result()
+    try:
+        _import_people_in_order(database, count)
+    finally:
+        database.dispose()
+
+
 def test_this_process_validates_and_writes_while_the_workers_start(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -930,13 +941,45 @@ def test_when_the_helpers_next_batch_is_late_this_process_validates_one_itself(
         return validated
 
     monkeypatch.setattr(contact_import, "_validate_until", validate_until)
-    with contact_import.validation_pool(1) as pool:
-        pool.submit(int).result()  # the fork server runs: the helper starts at once
-    try:
-        _import_people_in_order(database, 1000)
-        assert taken_over == [(10, 4)]
-    finally:
-        database.dispose()
+    _import_with_the_helper_running(database, 1000)
+    assert taken_over == [(10, 4)]
+
+
+def test_a_late_helper_gives_back_a_batch_it_has_not_started(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper has several batches queued; when its next one is late, this process
+    takes back the first it has not started (not a new one from the rows, which would
+    wait behind all of them), validates it in its place, and every row is written once,
+    in order."""
+    database = open_database(sqlite_url)
+    monkeypatch.setattr(contact_import, "BATCH", 10)
+    monkeypatch.setattr(contact_import, "PARALLEL_THRESHOLD", 20)
+    monkeypatch.setattr(contact_import, "_STARTING_SLICE", 10)
+    # Late once, at the first look with the helper's batches queued; then never again.
+    looks = iter([True, True, False])
+    monkeypatch.setattr(
+        contact_import, "_ready", lambda entry: entry[1] is None or next(looks, True)
+    )
+    real_take_back = contact_import._take_back
+    taken_back: list[tuple[int, int, int]] = []
+
+    def take_back(pending: Any) -> Any:
+        queued = sum(1 for entry in pending if entry[1] is not None)
+        taken = real_take_back(pending)
+        if taken is not None:
+            index, batch = taken
+            taken_back.append((index, batch[0].name_en, queued))
+            assert pending[index][1].cancelled()  # the helper never validates it
+        return taken
+
+    monkeypatch.setattr(contact_import, "_take_back", take_back)
+    _import_with_the_helper_running(database, 1000)
+    assert len(taken_back) == 1
+    index, first_name, queued = taken_back[0]
+    # A batch already handed to the helper (the first it had not started).
+    assert queued == contact_import._HELPER_AHEAD and 0 <= index < queued
+    assert first_name is not None and first_name.startswith("Person ")
 
 
 def test_the_last_batches_are_cut_smaller_and_every_row_kept_in_order(
