@@ -362,8 +362,8 @@ def validated_batches(
     four alternating runs each; import / validation-only 0.814 -> 0.840).
 
     At most ``_HELPER_AHEAD`` batches a helper and ``_LOCAL_AHEAD`` of this process's own
-    are in flight, so memory stays flat however large the file. A file read aside with one helper
-    to have (two cores) has none: its reader process validates in its place
+    are in flight, so memory stays flat however large the file. A file read aside with one
+    helper to have (two cores) has none: its reader process validates in its place
     (:meth:`_RowsReadAside.validated`).
 
     Args:
@@ -682,7 +682,8 @@ _LOCAL_AHEAD = 3
 # into, a key index built) outlasted them. With more, this process takes back a batch the
 # helper has not started when it would wait (_take_back) instead of queueing one of its
 # own behind them. A million rows: 0.79 and 0.77 against 0.78 and 0.73 (alternating runs
-# of bench_roster); 100 000: no change beyond the spread (medians 0.86, 0.85 against 0.86).
+# of bench_roster); 100 000: no change beyond the spread (two alternating invocations of
+# five runs each: medians 0.84 and 0.87 against 0.87 and 0.84).
 _HELPER_AHEAD = 8
 # Rows this process validates between two looks at whether the helpers run yet, or at
 # whether their late batch is back.
