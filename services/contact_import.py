@@ -441,37 +441,24 @@ def validated_batches(
                     ending()
                     ending = None
                     continue
+                # Rather than wait for the helpers' next batch: validate one here, a slice
+                # at a time, in its place, and hand them what is left of it once theirs is
+                # back. The first batch they have not started, else (they have started all
+                # theirs) the next of the rows.
                 late = not _ready(pending[0]) and own < _LOCAL_AHEAD
-                if late and (taken := _take_back(pending)) is not None:
-                    # Rather than wait: validate here the first batch the helpers have not
-                    # started, a slice at a time, and hand them what is left of it once
-                    # theirs is back; it keeps its place in the order.
-                    index, batch = taken
+                taken = _take_back(pending) if late else None
+                if taken is not None:
                     with_helpers -= 1
-                    validated = _validate_until(batch, region, lambda: not _ready(pending[0]))
-                    pending[index] = (batch[: len(validated)], None, validated)
-                    own += 1
-                    if len(validated) < len(batch):
-                        rest = _submit(pool, batch[len(validated) :], region)
-                        pending.insert(index + 1, rest)
-                        with_helpers += 1
-                    continue
-                if late and not done:
-                    # None to take back (the helpers have started all theirs): validate
-                    # the next batch here, as above.
+                elif late and not done:
                     following = next(source, None)
                     if following is None:
                         done = True
                     else:
-                        validated = _validate_until(
-                            following, region, lambda: not _ready(pending[0])
-                        )
-                        pending.append((following[: len(validated)], None, validated))
-                        own += 1
-                        if len(validated) < len(following):
-                            pending.append(_submit(pool, following[len(validated) :], region))
-                            with_helpers += 1
-                        continue
+                        taken = (len(pending), following)
+                if taken is not None:
+                    own += 1
+                    with_helpers += _validate_in_place(pending, *taken, pool, region)
+                    continue
                 entry = pending.popleft()
                 if entry[1] is not None:
                     with_helpers -= 1
@@ -700,6 +687,28 @@ def _take_back(pending: deque[_InFlight]) -> tuple[int, list[IncomingContact]] |
         if future is not None and future.cancel():
             return index, batch
     return None
+
+
+def _validate_in_place(
+    pending: deque[_InFlight],
+    index: int,
+    batch: list[IncomingContact],
+    pool: ProcessPoolExecutor,
+    region: str,
+) -> bool:
+    """Validate ``batch`` here as ``pending[index]`` (its place, or the end), a slice at a
+    time while the helpers' next batch is not back; what is left goes to them right after
+    it. True when something went to them."""
+    validated = _validate_until(batch, region, lambda: not _ready(pending[0]))
+    here: _InFlight = (batch[: len(validated)], None, validated)
+    if index < len(pending):
+        pending[index] = here
+    else:
+        pending.append(here)
+    if len(validated) == len(batch):
+        return False
+    pending.insert(index + 1, _submit(pool, batch[len(validated) :], region))
+    return True
 
 
 def _ready(entry: _InFlight) -> bool:

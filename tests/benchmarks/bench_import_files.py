@@ -223,11 +223,11 @@ def main() -> None:
         run["import_to_validation_ratio"] = import_rate / valid_rate
         # Against reading the file and validating its rows (what a dry run of the file
         # cannot do without): shown beside the target's measure, never instead of it.
-        read_and_validate = imp["seconds"] / (valid["parse_seconds"] + valid["validation_seconds"])
-        run["import_to_read_and_validation_ratio"] = 1 / read_and_validate
+        read_ratio = (valid["parse_seconds"] + valid["validation_seconds"]) / imp["seconds"]
+        run["import_to_read_and_validation_ratio"] = read_ratio
         print(
             f"{fmt:<15}{valid['rows']:>8}{parse_rate:>10,.0f}{valid_rate:>10,.0f}"
-            f"{import_rate:>10,.0f}{import_rate / valid_rate:>7.2f}{1 / read_and_validate:>7.2f}"
+            f"{import_rate:>10,.0f}{import_rate / valid_rate:>7.2f}{read_ratio:>7.2f}"
             f"{imp['rss_growth_mb']:>9.1f}{small[fmt]['import']['rss_growth_mb']:>9.1f}"
             f"{imp['load_average_1min']:>6.2f}  {' '.join(map(str, run['ratio_of_each_run']))}"
         )
